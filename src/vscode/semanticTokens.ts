@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { semanticTokensFor, tokenModifiers, tokenTypes } from '../core/semanticTokens';
+import type { NewsWorkspace } from './newsWorkspace';
+import { newsLanguageId } from './newsWorkspace';
+
+/** The legend VS Code decodes our tokens with; the same ids as `semanticTokenTypes` in package.json. */
+export const semanticTokensLegend = new vscode.SemanticTokensLegend([...tokenTypes], [...tokenModifiers]);
+
+/**
+ * Colours quotations, speaker mentions and cue verbs from the live model (hand corrections
+ * applied), and asks VS Code to redraw whenever the model changes: an edit, a correction, or
+ * another article that now carries the same words.
+ */
+export function registerSemanticTokens(workspace: NewsWorkspace): vscode.Disposable {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.DocumentSemanticTokensProvider = {
+    onDidChangeSemanticTokens: changed.event,
+    provideDocumentSemanticTokens(document, token) {
+      const analysis = workspace.analysisFor(document.uri);
+      const text = workspace.textOf(document.uri);
+      const builder = new vscode.SemanticTokensBuilder(semanticTokensLegend);
+      if (!analysis || text === undefined || token.isCancellationRequested) return builder.build();
+      const tuples = semanticTokensFor(text, analysis, {
+        isCrossSourced: quote => workspace.matchesFor(document.uri, quote).some(match => match.uri !== document.uri.toString()),
+      });
+      for (const t of tuples) builder.push(t.line, t.character, t.length, t.type, t.modifiers);
+      return builder.build();
+    },
+  };
+  return vscode.Disposable.from(
+    changed,
+    workspace.onDidChange(() => changed.fire()),
+    vscode.languages.registerDocumentSemanticTokensProvider({ language: newsLanguageId }, provider, semanticTokensLegend),
+  );
+}

@@ -1,0 +1,225 @@
+import * as vscode from 'vscode';
+import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, type SpeakerTreeNode, type TreeArticle } from '../core/speakerTree';
+import { escapeMarkdown } from './markdownText';
+import { openLocationCommand, type LocationArgs } from './navigation';
+import type { NewsWorkspace } from './newsWorkspace';
+
+export const speakersViewId = 'newsAnnotator.speakers';
+
+/** A row as the reader sees it, for `newsAnnotator.speakerRows` (used by tests and automation). */
+export interface SpeakerRow {
+  readonly label: string;
+  readonly description?: string;
+  readonly contextValue?: string;
+  readonly children?: SpeakerRow[];
+}
+
+/** Waits this long after the model changes before rebuilding the tree, so a burst redraws once. */
+const refreshDelayMs = 300;
+
+/**
+ * The Speakers tree: speaker → article → quotation, over the live model. Rebuilt lazily, only when
+ * VS Code asks for the rows after a change. Article text reaches the reader as plain labels and as
+ * escaped, untrusted Markdown tooltips; only the extension's own commands are attached to rows.
+ */
+export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTreeNode>, vscode.Disposable {
+  readonly #changed = new vscode.EventEmitter<SpeakerTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.#changed.event;
+  #roots: ReturnType<typeof buildSpeakerTree> | undefined;
+  #sort: SpeakerSort = 'count';
+  #filter = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #subscription: vscode.Disposable;
+
+  constructor(private readonly workspace: NewsWorkspace) {
+    this.#subscription = workspace.onDidChange(() => this.#scheduleRefresh());
+  }
+
+  get sort(): SpeakerSort { return this.#sort; }
+  get filter(): string { return this.#filter; }
+
+  setSort(sort: SpeakerSort): void {
+    this.#sort = sort;
+    this.refresh();
+  }
+
+  setFilter(filter: string): void {
+    this.#filter = filter.trim();
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.#roots = undefined;
+    this.#changed.fire(undefined);
+  }
+
+  /** The speaker rows as they stand now (sorted and filtered), built if out of date. */
+  roots(): readonly (SpeakerTreeNode & { kind: 'speaker' | 'unattributed' })[] {
+    this.#roots ??= buildSpeakerTree(this.#articles(), { sort: this.#sort, filter: this.#filter, speakers: this.workspace.speakers() });
+    return this.#roots;
+  }
+
+  getChildren(element?: SpeakerTreeNode): SpeakerTreeNode[] {
+    if (!element) return [...this.roots()];
+    switch (element.kind) {
+      case 'speaker':
+      case 'unattributed': return [...element.articles];
+      case 'article': return [...element.quotes];
+      case 'quote': return [];
+    }
+  }
+
+  getTreeItem(node: SpeakerTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'speaker': return speakerItem(node);
+      case 'unattributed': {
+        const item = new vscode.TreeItem('Unattributed', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = countLabel(node.quoteCount, 'quotation');
+        item.tooltip = 'Quotations nobody was found to have said. Right-click one to set its speaker.';
+        item.iconPath = new vscode.ThemeIcon('question');
+        item.contextValue = 'unattributed';
+        return item;
+      }
+      case 'article': {
+        const item = new vscode.TreeItem(node.article.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${node.speaker ?? ''}\u0000${node.article.id}`;
+        item.resourceUri = vscode.Uri.parse(node.article.id, true);
+        item.description = countLabel(node.quotes.length, 'quotation');
+        item.contextValue = 'article';
+        return item;
+      }
+      case 'quote': return quoteItem(node);
+    }
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#subscription.dispose();
+    this.#changed.dispose();
+  }
+
+  #scheduleRefresh(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.refresh();
+    }, refreshDelayMs);
+  }
+
+  #articles(): TreeArticle[] {
+    const articles: TreeArticle[] = [];
+    for (const uri of this.workspace.articles()) {
+      const analysis = this.workspace.analysisFor(uri);
+      const text = this.workspace.textOf(uri);
+      if (analysis && text !== undefined) articles.push({ id: uri.toString(), label: articleLabel(uri), text, analysis });
+    }
+    return articles;
+  }
+}
+
+function speakerItem(node: SpeakerNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `speaker\u0000${node.name}`;
+  item.description = `${countLabel(node.quoteCount, 'quotation')} · ${countLabel(node.articles.length, 'article')}`;
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.name)}**`);
+  if (node.titles.length > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(node.titles.join(', '))}`);
+  if (node.aliases.length > 0) tooltip.appendMarkdown(`\n\nAlso named: ${node.aliases.map(escapeMarkdown).join(', ')}`);
+  item.tooltip = tooltip;
+  item.iconPath = new vscode.ThemeIcon('person');
+  item.contextValue = node.aliases.length > 0 ? 'speaker.withAliases' : 'speaker';
+  return item;
+}
+
+function quoteItem(node: QuoteNode): vscode.TreeItem {
+  const { quote } = node;
+  const item = new vscode.TreeItem(preview(quote.text, 80), vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.speaker ?? ''}\u0000${node.article.id}\u0000${quote.start}`;
+  item.description = `line ${node.line + 1}`;
+  const tooltip = new vscode.MarkdownString(`“${escapeMarkdown(quote.text)}”\n\n`);
+  tooltip.appendMarkdown(quote.speaker ? `${escapeMarkdown(quote.speaker)} · ${howFound(quote.evidence)}` : 'No speaker found');
+  if (quote.speaker && quote.evidence !== 'manual') tooltip.appendMarkdown(` · confidence ${quote.confidence.toFixed(2)}`);
+  item.tooltip = tooltip;
+  item.iconPath = new vscode.ThemeIcon(quote.evidence === 'manual' ? 'pass' : 'quote');
+  item.contextValue = quote.evidence === 'manual' ? 'quote.corrected' : 'quote';
+  const location: LocationArgs = { uri: node.article.id, start: quote.start, end: quote.end };
+  item.command = { command: openLocationCommand, title: 'Open Quotation', arguments: [location] };
+  return item;
+}
+
+function howFound(evidence: QuoteNode['quote']['evidence']): string {
+  switch (evidence) {
+    case 'explicit': return 'named beside the quotation';
+    case 'pronoun': return 'through a pronoun';
+    case 'description': return 'through a description';
+    case 'continuation': return 'continues the previous speaker';
+    case 'headline': return 'from the headline';
+    case 'manual': return 'set by hand';
+    case 'none': return 'no speaker found';
+  }
+}
+
+export function articleLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+function countLabel(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** One line of at most `max` characters, for labels. */
+export function preview(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The rows under `node` down to the leaves, as `getTreeItem` renders them. */
+function rowsOf(provider: SpeakersTreeProvider, node?: SpeakerTreeNode): SpeakerRow[] {
+  return provider.getChildren(node).map(child => {
+    const item = provider.getTreeItem(child);
+    const children = rowsOf(provider, child);
+    return {
+      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      ...(typeof item.description === 'string' ? { description: item.description } : {}),
+      ...(item.contextValue ? { contextValue: item.contextValue } : {}),
+      ...(children.length > 0 ? { children } : {}),
+    };
+  });
+}
+
+/**
+ * Registers the view, its title-bar commands (sort, filter, clear filter), `newsAnnotator.showSpeakers`
+ * and `newsAnnotator.speakerRows`, which returns the rows as the view shows them now.
+ */
+export function registerSpeakersView(workspace: NewsWorkspace): vscode.Disposable {
+  const provider = new SpeakersTreeProvider(workspace);
+  const view = vscode.window.createTreeView(speakersViewId, { treeDataProvider: provider, showCollapseAll: true });
+  const updateState = () => {
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersSort', provider.sort);
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersFiltered', provider.filter !== '');
+    view.description = provider.filter ? `filter: ${provider.filter}` : undefined;
+  };
+  updateState();
+  return vscode.Disposable.from(
+    provider,
+    view,
+    vscode.commands.registerCommand('newsAnnotator.sortSpeakersByName', () => { provider.setSort('name'); updateState(); }),
+    vscode.commands.registerCommand('newsAnnotator.sortSpeakersByCount', () => { provider.setSort('count'); updateState(); }),
+    vscode.commands.registerCommand('newsAnnotator.filterSpeakers', async (filter?: unknown) => {
+      const text = typeof filter === 'string' ? filter : await vscode.window.showInputBox({
+        title: 'Filter Speakers',
+        prompt: 'Show speakers whose name, alias or title contains this text',
+        value: provider.filter,
+      });
+      if (text === undefined) return;
+      provider.setFilter(text);
+      updateState();
+    }),
+    vscode.commands.registerCommand('newsAnnotator.clearSpeakerFilter', () => { provider.setFilter(''); updateState(); }),
+    vscode.commands.registerCommand('newsAnnotator.showSpeakers', () => vscode.commands.executeCommand(`${speakersViewId}.focus`)),
+    vscode.commands.registerCommand('newsAnnotator.speakerRows', async () => {
+      await workspace.ready;
+      provider.refresh();
+      return rowsOf(provider);
+    }),
+  );
+}

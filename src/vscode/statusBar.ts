@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { ArticleAnalysis } from '../core/types';
+import type { NewsWorkspace } from './newsWorkspace';
+import { isArticleDocument } from './newsWorkspace';
+
+/** What the status bar says about one article. */
+export interface ArticleCounts {
+  readonly quotations: number;
+  readonly speakers: number;
+  /** Quotations that another article in the workspace also carries. */
+  readonly crossSourced: number;
+}
+
+/** Counts for the article at `uri`: attributable quotations, distinct speakers, cross-sourced quotations. */
+export function countsFor(workspace: NewsWorkspace, uri: vscode.Uri, analysis: ArticleAnalysis): ArticleCounts {
+  const quotes = analysis.quotes.filter(q => q.kind !== 'other' || q.speaker !== null);
+  const self = uri.toString();
+  return {
+    quotations: quotes.length,
+    speakers: new Set(quotes.map(q => q.speaker).filter(s => s !== null)).size,
+    crossSourced: quotes.filter(q => workspace.matchesFor(uri, q).some(m => m.uri !== self)).length,
+  };
+}
+
+/**
+ * A status bar item for the article in the active editor: its quotations, speakers and
+ * cross-source matches. Clicking it opens the Speakers view. Hidden for other files.
+ */
+export function registerStatusBar(workspace: NewsWorkspace): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('newsAnnotator.articleSummary', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'News Article Summary';
+  item.command = 'newsAnnotator.showSpeakers';
+  const update = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const analysis = document && isArticleDocument(document) ? workspace.analysisFor(document.uri) : undefined;
+    if (!document || !analysis) {
+      item.hide();
+      return;
+    }
+    const counts = countsFor(workspace, document.uri, analysis);
+    item.text = `$(quote) ${counts.quotations} $(person) ${counts.speakers} $(link) ${counts.crossSourced}`;
+    item.tooltip = `${plural(counts.quotations, 'quotation')}, ${plural(counts.speakers, 'speaker')}, ` +
+      `${plural(counts.crossSourced, 'quotation')} also in other articles. Click to show the Speakers view.`;
+    item.accessibilityInformation = { label: item.tooltip };
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    workspace.onDidChange(update),
+  );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
