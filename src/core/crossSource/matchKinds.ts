@@ -1,0 +1,95 @@
+/**
+ * Deciding whether two quotations carry the same words, how (`exact`, `contained`, `edited`) and
+ * how strongly (`score`, 0..1). Words are compared after normalisation (see `tokens.ts`), so
+ * curly/straight marks, case, punctuation, dashes and whitespace never make a difference.
+ */
+import { alignWords } from './align';
+
+/**
+ * - `exact`: the same words;
+ * - `contained`: one quotation is a fragment of the other (`"flushing them out"` inside a longer quote);
+ * - `edited`: the same remark with bracketed insertions, ellipses, dropped or changed words, or cut
+ *   into pieces differently.
+ */
+export type MatchKind = 'exact' | 'contained' | 'edited';
+
+/** The words of one quotation as interned ids, with the editorial (bracketed) ones flagged. */
+export interface QuoteWords {
+  readonly ids: Int32Array;
+  /** 1 where the word stands inside `[...]`; null when the quotation has no brackets. */
+  readonly bracketed: Uint8Array | null;
+}
+
+export interface Comparison {
+  readonly kind: MatchKind;
+  /** 1 for exact; otherwise how much of the shorter quotation is shared, scaled down for little evidence. */
+  readonly score: number;
+  /** The weight of the shared words (content words 1, common words less): how informative the overlap is. */
+  readonly evidence: number;
+}
+
+/** How much each word id counts as evidence: a content word 1, a function word or very common word less. */
+export type WordWeight = (id: number) => number;
+
+/** Evidence a match needs on its own: about three content words. `"significant impact"` has two. */
+export const STANDALONE_EVIDENCE = 3;
+/**
+ * Evidence a match needs where the two articles already share a longer quotation, or for a headline
+ * fragment against its own article's body: one content word.
+ */
+export const CORROBORATED_EVIDENCE = 1;
+/** Share of the shorter quotation's words an edited match must keep, in runs of two or more words. */
+const MIN_EDITED_COVERAGE = 0.6;
+/** Evidence at which the score stops growing with more shared words. */
+const FULL_EVIDENCE = 6;
+
+/**
+ * Compares two quotations. `first` must be the shorter one (fewer words), or either for equal
+ * lengths as long as the caller always orders the same pair the same way: the result is then
+ * symmetric. Returns null when they do not share enough words, in runs, to be the same remark;
+ * the caller then applies the evidence threshold that fits the context.
+ */
+export function compareQuotes(first: QuoteWords, second: QuoteWords, weight: WordWeight): Comparison | null {
+  const a = first.ids;
+  const b = second.ids;
+  if (a.length === 0 || b.length === 0) return null;
+  if (a.length === b.length && sameIds(a, 0, b)) {
+    return { kind: 'exact', score: 1, evidence: weightOf(first, 0, a.length, weight) };
+  }
+  const possible = weightOf(first, 0, a.length, weight);
+  if (possible === 0) return null;
+  for (let at = 0; at + a.length <= b.length; at++) {
+    if (sameIds(a, at, b)) {
+      return { kind: 'contained', score: scoreOf(1, possible), evidence: possible };
+    }
+  }
+  let shared = 0;
+  let longestRun = 0;
+  let i = 0;
+  for (const run of alignWords(a, b)) {
+    if (run.op === 'equal') {
+      longestRun = Math.max(longestRun, run.length);
+      if (run.length >= 2) shared += weightOf(first, i, i + run.length, weight);
+    }
+    if (run.op !== 'inserted') i += run.length;
+  }
+  const coverage = shared / possible;
+  if (coverage < MIN_EDITED_COVERAGE || longestRun < Math.min(3, a.length - 1)) return null;
+  return { kind: 'edited', score: scoreOf(coverage, shared), evidence: shared };
+}
+
+function sameIds(a: Int32Array, at: number, b: Int32Array): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[at + k]) return false;
+  return true;
+}
+
+/** Weight of the speaker's own (not bracketed) words in `[from, to)`. */
+function weightOf(quote: QuoteWords, from: number, to: number, weight: WordWeight): number {
+  let sum = 0;
+  for (let k = from; k < to; k++) if (quote.bracketed === null || quote.bracketed[k] === 0) sum += weight(quote.ids[k]);
+  return sum;
+}
+
+function scoreOf(coverage: number, evidence: number): number {
+  return Math.round(coverage * (0.5 + 0.5 * Math.min(1, evidence / FULL_EVIDENCE)) * 100) / 100;
+}

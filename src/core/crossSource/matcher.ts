@@ -1,0 +1,335 @@
+/**
+ * Cross-source matching over a changing set of articles. Every quotation's word trigrams go into an
+ * inverted index; a quotation's candidates are the quotations that share enough of its trigrams, and
+ * only those are aligned word by word (`compareQuotes`). No pair of articles is compared wholesale.
+ *
+ * Rules that keep short, common fragments (`"significant impact"`) from linking unrelated articles:
+ * - on its own, a match needs shared words weighing `STANDALONE_EVIDENCE` (about three content
+ *   words; function words and words found in many quotations weigh less);
+ * - weaker matches of one quotation with several pieces from one paragraph of the other article
+ *   add up: one outlet may split a remark with `he said` where the other quotes it whole;
+ * - any other weaker match (down to one content word: `"dismayed"`, `"flushing them out"`) is
+ *   accepted only between two articles that already share a match, where it is corroborated, and
+ *   between a headline quotation and the body of its own article.
+ *
+ * Matches are worked out lazily, one article at a time, and kept: after an article changes, only its
+ * own matches are recomputed.
+ */
+import { CancellationLike } from '../types';
+import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
+import { NgramIndex, trigramKey } from './ngramIndex';
+import { forEachWord, Vocabulary } from './tokens';
+
+/** What the matcher needs to know of a quotation. `Quote` from the analysis satisfies it. */
+export interface QuoteInput {
+  readonly start: number;
+  readonly end: number;
+  /** The quoted words (with or without their quotation marks). */
+  readonly text: string;
+  /** `headline` quotations are also matched against the body of their own article. */
+  readonly kind?: string;
+  /** Pieces of one quotation split by `he said` lie in one paragraph: together they can make a match. */
+  readonly paragraph?: number;
+}
+
+/** One side of a match: an article (by the id given to `setDocument`) and the index of its quotation there. */
+export interface MatchEnd {
+  readonly doc: number;
+  readonly quote: number;
+}
+
+export interface CrossSourceMatch {
+  readonly a: MatchEnd;
+  readonly b: MatchEnd;
+  readonly kind: MatchKind;
+  /** 0..1; 1 for exact. */
+  readonly score: number;
+  /** A headline quotation matched against the body of its own article. */
+  readonly sameArticle: boolean;
+}
+
+export interface MatcherOptions {
+  /**
+   * Trigrams held by more quotations than this are not used to find candidates: they are boilerplate
+   * (`"according to the"`), and walking their postings would cost more than it finds.
+   */
+  readonly maxPostingsPerNgram?: number;
+}
+
+interface IndexedQuote {
+  readonly id: number;
+  readonly doc: number;
+  readonly index: number;
+  readonly words: QuoteWords;
+  /** Distinct trigram keys, as indexed. */
+  readonly keys: Int32Array;
+  readonly headline: boolean;
+  readonly paragraph: number | undefined;
+}
+
+interface WeakPair {
+  readonly x: IndexedQuote;
+  readonly y: IndexedQuote;
+  readonly comparison: Comparison;
+}
+
+const STOPWORD_WEIGHT = 0.25;
+const COMMON_WORD_WEIGHT = 0.5;
+/** A content word found in more than this share of the quotations weighs like a common word... */
+const COMMON_WORD_SHARE = 0.01;
+/** ...once there are enough quotations for the share to mean something. */
+const COMMON_WORD_MIN_QUOTES = 2000;
+
+export class CrossSourceMatcher {
+  private readonly vocabulary = new Vocabulary();
+  private index = new NgramIndex();
+  private readonly maxPostings: number;
+  private readonly quotes: Array<IndexedQuote | undefined> = [];
+  private readonly docQuotes = new Map<number, IndexedQuote[]>();
+  /** Matches found so far, listed under both of their articles. */
+  private readonly docMatches = new Map<number, CrossSourceMatch[]>();
+  /** Articles whose matches are all in `docMatches`. */
+  private readonly resolved = new Set<number>();
+  private liveQuotes = 0;
+  private liveKeys = 0;
+  // Scratch space for counting shared trigrams per candidate quotation.
+  private sharedCounts = new Int32Array(1024);
+
+  constructor(options: MatcherOptions = {}) {
+    this.maxPostings = options.maxPostingsPerNgram ?? 2000;
+  }
+
+  /** Number of live quotations indexed. */
+  get quoteCount(): number {
+    return this.liveQuotes;
+  }
+
+  /**
+   * Adds or replaces an article's quotations. Its old matches are dropped; if any article's matches
+   * were already worked out, the new article's matches are worked out now so those stay complete.
+   */
+  setDocument(doc: number, quotes: readonly QuoteInput[]): void {
+    const hadMatchesResolved = this.resolved.size > (this.resolved.has(doc) ? 1 : 0);
+    this.removeDocument(doc);
+    const indexed: IndexedQuote[] = [];
+    quotes.forEach((quote, index) => {
+      const words = this.wordsOf(quote.text);
+      const keys = this.keysOf(words);
+      const id = this.quotes.length;
+      const entry: IndexedQuote = { id, doc, index, words, keys, headline: quote.kind === 'headline', paragraph: quote.paragraph };
+      this.quotes.push(entry);
+      indexed.push(entry);
+      for (const key of keys) this.index.add(key, id);
+      this.vocabulary.countOccurrences(words.ids, 1);
+      this.liveKeys += keys.length;
+    });
+    this.liveQuotes += indexed.length;
+    this.docQuotes.set(doc, indexed);
+    this.docMatches.set(doc, []);
+    if (hadMatchesResolved) this.resolve(doc, false);
+  }
+
+  /** Drops an article, its quotations and every match that involves it. */
+  removeDocument(doc: number): void {
+    const old = this.docQuotes.get(doc);
+    if (!old) return;
+    for (const match of this.docMatches.get(doc) ?? []) {
+      const other = match.a.doc === doc ? match.b.doc : match.a.doc;
+      if (other === doc) continue;
+      const list = this.docMatches.get(other);
+      if (list) this.docMatches.set(other, list.filter(m => m.a.doc !== doc && m.b.doc !== doc));
+    }
+    for (const quote of old) {
+      for (const key of quote.keys) this.index.release(key);
+      this.vocabulary.countOccurrences(quote.words.ids, -1);
+      this.liveKeys -= quote.keys.length;
+      this.quotes[quote.id] = undefined;
+    }
+    this.liveQuotes -= old.length;
+    this.docQuotes.delete(doc);
+    this.docMatches.delete(doc);
+    this.resolved.delete(doc);
+    if (this.index.size > 2 * this.liveKeys + 100_000) this.compact();
+  }
+
+  /**
+   * Every match of one article's quotations, worked out on first request and kept. Returns
+   * undefined if cancelled before done (nothing is kept then).
+   */
+  matchesOfDocument(doc: number, token?: CancellationLike): readonly CrossSourceMatch[] | undefined {
+    if (!this.docQuotes.has(doc)) return [];
+    if (!this.resolved.has(doc)) {
+      if (token?.isCancellationRequested) return undefined;
+      this.resolve(doc, true);
+    }
+    return this.docMatches.get(doc);
+  }
+
+  /** The matches of one quotation (by its index in the list given to `setDocument`). */
+  matchesOfQuote(doc: number, quote: number): readonly CrossSourceMatch[] {
+    return (this.matchesOfDocument(doc) ?? []).filter(
+      m => (m.a.doc === doc && m.a.quote === quote) || (m.b.doc === doc && m.b.quote === quote),
+    );
+  }
+
+  /** Every match in the collection, each pair once. Undefined if cancelled. */
+  allMatches(token?: CancellationLike): CrossSourceMatch[] | undefined {
+    for (const doc of this.docQuotes.keys()) {
+      if (this.matchesOfDocument(doc, token) === undefined) return undefined;
+    }
+    const all: CrossSourceMatch[] = [];
+    for (const [doc, list] of this.docMatches) {
+      for (const match of list) if (match.a.doc === doc) all.push(match);
+    }
+    return all;
+  }
+
+  /**
+   * Works out every match of `doc`'s quotations. With `skipResolved`, pairs with articles that are
+   * already resolved are known (they were recorded under both articles) and are not looked at again.
+   */
+  private resolve(doc: number, skipResolved: boolean): void {
+    const own = this.docQuotes.get(doc) ?? [];
+    const seen = new Set<number>();
+    const linked = new Set<number>();
+    const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
+    const weak: WeakPair[] = [];
+    for (const quote of own) {
+      for (const candidate of this.candidatesOf(quote)) {
+        const sameArticle = candidate.doc === doc;
+        if (isKnown(candidate.doc) || (sameArticle && candidate.headline === quote.headline)) continue;
+        const comparison = this.compare(quote, candidate);
+        if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
+        if (comparison.evidence < STANDALONE_EVIDENCE && !sameArticle) weak.push({ x: quote, y: candidate, comparison });
+        else if (this.record(quote, candidate, comparison, seen) && !sameArticle) linked.add(candidate.doc);
+      }
+    }
+    // Pieces of a quotation split differently: weak matches of one quotation with several pieces
+    // from one paragraph of the other article count together.
+    const pieces = new Map<string, number>();
+    const groups = (pair: WeakPair) => [groupKey(pair.x, pair.y), groupKey(pair.y, pair.x)];
+    for (const pair of weak) for (const key of groups(pair)) pieces.set(key, (pieces.get(key) ?? 0) + pair.comparison.evidence);
+    for (const pair of weak) {
+      if (groups(pair).some(key => pieces.get(key)! >= STANDALONE_EVIDENCE)) {
+        this.record(pair.x, pair.y, pair.comparison, seen);
+        linked.add(pair.y.doc);
+      }
+    }
+    // The second look: weaker matches where they are corroborated.
+    for (const other of [doc, ...linked]) {
+      const theirs = this.docQuotes.get(other) ?? [];
+      for (const quote of own) {
+        const contentWords = this.contentWordsOf(quote);
+        for (const candidate of theirs) {
+          if (other === doc && candidate.headline === quote.headline) continue;
+          if (seen.has(pairKey(quote, candidate)) || !this.sharesAny(candidate, contentWords)) continue;
+          const comparison = this.compare(quote, candidate);
+          if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) this.record(quote, candidate, comparison, seen);
+        }
+      }
+    }
+    this.resolved.add(doc);
+  }
+
+  /** Quotations sharing at least two of `quote`'s indexed trigrams (or all, when it has fewer). */
+  private candidatesOf(quote: IndexedQuote): IndexedQuote[] {
+    if (quote.keys.length === 0) return [];
+    if (this.sharedCounts.length < this.quotes.length) this.sharedCounts = new Int32Array(this.quotes.length * 2);
+    const counts = this.sharedCounts;
+    const touched: number[] = [];
+    for (const key of quote.keys) {
+      if (this.index.count(key) > this.maxPostings) continue;
+      this.index.forEach(key, id => {
+        if (id === quote.id || this.quotes[id] === undefined) return;
+        if (counts[id]++ === 0) touched.push(id);
+      });
+    }
+    const candidates: IndexedQuote[] = [];
+    for (const id of touched) {
+      const candidate = this.quotes[id]!;
+      if (counts[id] >= Math.min(2, quote.keys.length, candidate.keys.length)) candidates.push(candidate);
+      counts[id] = 0;
+    }
+    return candidates;
+  }
+
+  /** Compares with the shorter quotation first, ties broken by id, so a pair always compares the same way. */
+  private compare(x: IndexedQuote, y: IndexedQuote): Comparison | null {
+    const xFirst = x.words.ids.length < y.words.ids.length || (x.words.ids.length === y.words.ids.length && x.id < y.id);
+    return xFirst ? compareQuotes(x.words, y.words, this.weight) : compareQuotes(y.words, x.words, this.weight);
+  }
+
+  /** Records a match under both articles; false if the pair was already recorded in this pass. */
+  private record(x: IndexedQuote, y: IndexedQuote, comparison: Comparison, seen: Set<number>): boolean {
+    const key = pairKey(x, y);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const [first, second] = x.doc < y.doc || (x.doc === y.doc && x.index < y.index) ? [x, y] : [y, x];
+    const match: CrossSourceMatch = {
+      a: { doc: first.doc, quote: first.index },
+      b: { doc: second.doc, quote: second.index },
+      kind: comparison.kind,
+      score: comparison.score,
+      sameArticle: x.doc === y.doc,
+    };
+    this.docMatches.get(x.doc)!.push(match);
+    if (y.doc !== x.doc) this.docMatches.get(y.doc)!.push(match);
+    return true;
+  }
+
+  private readonly weight = (id: number): number => {
+    if (this.vocabulary.isStopword(id)) return STOPWORD_WEIGHT;
+    const common =
+      this.liveQuotes >= COMMON_WORD_MIN_QUOTES && this.vocabulary.documentFrequency(id) > this.liveQuotes * COMMON_WORD_SHARE;
+    return common ? COMMON_WORD_WEIGHT : 1;
+  };
+
+  private wordsOf(text: string): QuoteWords {
+    const ids: number[] = [];
+    let bracketed: number[] | null = null;
+    forEachWord(text, (norm, _start, _end, inBrackets) => {
+      if (inBrackets && bracketed === null) bracketed = ids.map(() => 0);
+      ids.push(this.vocabulary.idOf(norm));
+      if (bracketed !== null) bracketed.push(inBrackets ? 1 : 0);
+    });
+    return { ids: Int32Array.from(ids), bracketed: bracketed === null ? null : Uint8Array.from(bracketed) };
+  }
+
+  /** Distinct trigram keys of the speaker's own words, leaving out trigrams of function words only. */
+  private keysOf(words: QuoteWords): Int32Array {
+    const own = words.bracketed === null ? words.ids : words.ids.filter((_, k) => words.bracketed![k] === 0);
+    const keys = new Set<number>();
+    for (let k = 0; k + 2 < own.length; k++) {
+      const v = this.vocabulary;
+      if (v.isStopword(own[k]) && v.isStopword(own[k + 1]) && v.isStopword(own[k + 2])) continue;
+      keys.add(trigramKey(own[k], own[k + 1], own[k + 2]));
+    }
+    return Int32Array.from(keys);
+  }
+
+  private contentWordsOf(quote: IndexedQuote): Set<number> {
+    const words = new Set<number>();
+    for (const id of quote.words.ids) if (!this.vocabulary.isStopword(id)) words.add(id);
+    return words;
+  }
+
+  private sharesAny(quote: IndexedQuote, words: Set<number>): boolean {
+    for (const id of quote.words.ids) if (words.has(id)) return true;
+    return false;
+  }
+
+  /** Rebuilds the trigram index from the live quotations once removed ones make up most of it. */
+  private compact(): void {
+    this.index = new NgramIndex(this.liveKeys);
+    for (const quote of this.quotes) if (quote) for (const key of quote.keys) this.index.add(key, quote.id);
+  }
+}
+
+/** The weak matches of `whole` with the quotations of one paragraph of `piece`'s article. */
+function groupKey(whole: IndexedQuote, piece: IndexedQuote): string {
+  return `${whole.id}:${piece.doc}:${piece.paragraph ?? `q${piece.index}`}`;
+}
+
+function pairKey(x: IndexedQuote, y: IndexedQuote): number {
+  return x.id < y.id ? x.id * 0x4000000 + y.id : y.id * 0x4000000 + x.id;
+}

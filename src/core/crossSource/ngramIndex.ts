@@ -1,0 +1,107 @@
+/**
+ * An inverted index from hashed word n-grams to the quotations that contain them, kept in typed
+ * arrays: a workspace of 10,000 articles holds millions of postings, and a `Map` of arrays would
+ * cost several times the memory. Postings of removed quotations stay until the owner compacts
+ * (it rebuilds the index from its live quotations); readers skip them.
+ */
+export class NgramIndex {
+  // Open addressing on the 32-bit key; a slot is empty when its head is -1.
+  private keys: Int32Array;
+  private heads: Int32Array;
+  private counts: Int32Array;
+  private usedSlots = 0;
+  // Postings as singly linked lists threaded through two parallel arrays.
+  private postingQuote: Int32Array;
+  private postingNext: Int32Array;
+  private postings = 0;
+
+  constructor(expectedKeys = 1 << 16) {
+    const capacity = nextPowerOfTwo(Math.max(16, expectedKeys * 2));
+    this.keys = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(-1);
+    this.counts = new Int32Array(capacity);
+    this.postingQuote = new Int32Array(Math.max(16, expectedKeys));
+    this.postingNext = new Int32Array(Math.max(16, expectedKeys));
+  }
+
+  /** Number of postings stored, dead ones included. */
+  get size(): number {
+    return this.postings;
+  }
+
+  add(key: number, quoteId: number): void {
+    if ((this.usedSlots + 1) * 2 > this.keys.length) this.growTable();
+    if (this.postings === this.postingQuote.length) this.growPostings();
+    const slot = this.findSlot(key);
+    if (this.heads[slot] === -1) {
+      this.keys[slot] = key;
+      this.usedSlots++;
+    }
+    this.postingQuote[this.postings] = quoteId;
+    this.postingNext[this.postings] = this.heads[slot];
+    this.heads[slot] = this.postings++;
+    this.counts[slot]++;
+  }
+
+  /** Records that one live quotation holding `key` went away (its posting stays until compaction). */
+  release(key: number): void {
+    const slot = this.findSlot(key);
+    if (this.heads[slot] !== -1) this.counts[slot]--;
+  }
+
+  /** How many live quotations hold `key`. */
+  count(key: number): number {
+    const slot = this.findSlot(key);
+    return this.heads[slot] === -1 ? 0 : this.counts[slot];
+  }
+
+  /** Calls `visit` with the id of every quotation (live or dead) that holds `key`, newest first. */
+  forEach(key: number, visit: (quoteId: number) => void): void {
+    const slot = this.findSlot(key);
+    for (let p = this.heads[slot]; p !== -1; p = this.postingNext[p]) visit(this.postingQuote[p]);
+  }
+
+  private findSlot(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private growTable(): void {
+    const { keys, heads, counts } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.heads = new Int32Array(keys.length * 2).fill(-1);
+    this.counts = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (heads[i] === -1) continue;
+      const slot = this.findSlot(keys[i]);
+      this.keys[slot] = keys[i];
+      this.heads[slot] = heads[i];
+      this.counts[slot] = counts[i];
+    }
+  }
+
+  private growPostings(): void {
+    const quote = new Int32Array(this.postingQuote.length * 2);
+    quote.set(this.postingQuote);
+    this.postingQuote = quote;
+    const next = new Int32Array(this.postingNext.length * 2);
+    next.set(this.postingNext);
+    this.postingNext = next;
+  }
+}
+
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** An order-sensitive 32-bit hash of three word ids. */
+export function trigramKey(a: number, b: number, c: number): number {
+  let h = Math.imul(a + 1, 0x85ebca77);
+  h = Math.imul(h ^ (h >>> 15) ^ (b + 1), 0xc2b2ae3d);
+  h = Math.imul(h ^ (h >>> 13) ^ (c + 1), 0x27d4eb2f);
+  return h ^ (h >>> 16);
+}

@@ -1,0 +1,176 @@
+import * as assert from 'assert';
+import { alignWords, diffSegments } from '../../src/core/crossSource/align';
+import { CrossSourceMatch, CrossSourceMatcher, QuoteInput } from '../../src/core/crossSource/matcher';
+import { tokenize } from '../../src/core/crossSource/tokens';
+
+/** Quotations of one invented article, laid end to end; a leading `^` marks a headline quotation. */
+function quotes(...texts: string[]): QuoteInput[] {
+  let at = 0;
+  return texts.map(raw => {
+    const headline = raw.startsWith('^');
+    const text = headline ? raw.slice(1) : raw;
+    const quote = { start: at, end: at + text.length + 2, text, kind: headline ? 'headline' : 'direct' };
+    at = quote.end + 10;
+    return quote;
+  });
+}
+
+function matcherOf(...articles: QuoteInput[][]): CrossSourceMatcher {
+  const matcher = new CrossSourceMatcher();
+  articles.forEach((article, doc) => matcher.setDocument(doc, article));
+  return matcher;
+}
+
+/** `doc:quote-doc:quote kind` for each match, sorted: what a reader would see listed. */
+function described(matches: readonly CrossSourceMatch[] | undefined): string[] {
+  return (matches ?? []).map(m => `${m.a.doc}:${m.a.quote}-${m.b.doc}:${m.b.quote} ${m.kind}${m.sameArticle ? ' same-article' : ''}`).sort();
+}
+
+const unrelated = quotes(
+  'The orchard harvest came in early this year because of the warm spring',
+  'We expect apple prices to fall by the end of the season',
+);
+
+suite('cross-source tokens and alignment', () => {
+  test('normalises case, curly marks, dashes and accents, and flags bracketed words', () => {
+    const words = tokenize('We’re told — by [the Ministry] — Davutoğlu’s team DON\'T agree');
+    assert.deepStrictEqual(words.map(w => w.norm), ["we're", 'told', 'by', 'the', 'ministry', "davutoglu's", 'team', "don't", 'agree']);
+    assert.deepStrictEqual(words.filter(w => w.bracketed).map(w => w.norm), ['the', 'ministry']);
+    assert.strictEqual('We’re told'.slice(words[0].start, words[0].end), 'We’re');
+  });
+
+  test('aligns word sequences into equal, deleted and inserted runs', () => {
+    assert.deepStrictEqual(alignWords([1, 2, 3, 4], [1, 2, 9, 4]), [
+      { op: 'equal', length: 2 }, { op: 'deleted', length: 1 }, { op: 'inserted', length: 1 }, { op: 'equal', length: 1 },
+    ]);
+  });
+
+  test('display segments keep the original spelling and mark dropped and added words', () => {
+    const segments = diffSegments('to push back against ISIL.', 'to push back against [the Islamic State],');
+    assert.deepStrictEqual(segments, [
+      { op: 'equal', text: 'to push back against' },
+      { op: 'deleted', text: 'ISIL' },
+      { op: 'inserted', text: 'the Islamic State' },
+    ]);
+  });
+});
+
+suite('cross-source matching kinds', () => {
+  test('exact: straight vs curly marks, case, punctuation and dashes do not matter', () => {
+    const matcher = matcherOf(
+      quotes('We will not back down from this fight — not now, and not ever.'),
+      quotes('we will not back down from this fight -- not now and not EVER'),
+      unrelated,
+    );
+    const [match, ...rest] = matcher.allMatches()!;
+    assert.strictEqual(rest.length, 0);
+    assert.strictEqual(`${match.a.doc}-${match.b.doc} ${match.kind} ${match.score}`, '0-1 exact 1');
+  });
+
+  test('contained: a fragment of a longer quotation elsewhere', () => {
+    const matcher = matcherOf(
+      quotes('The harbour will reopen for the fishing fleet on Monday, and the ferries will follow within the month'),
+      quotes('the ferries will follow within the month'),
+      unrelated,
+    );
+    assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-1:0 contained']);
+  });
+
+  test('edited: a bracketed insertion for a name, and a dropped word', () => {
+    const matcher = matcherOf(
+      quotes('We have to continue the work to undermine ISIL’s message in our own countries and to protect our homelands'),
+      quotes('We have to continue the work to undermine [the Islamic State’s] message in our countries and to protect our homelands'),
+    );
+    const [match] = matcher.allMatches()!;
+    assert.strictEqual(match.kind, 'edited');
+    assert.ok(match.score > 0.7 && match.score < 1, `score ${match.score}`);
+  });
+
+  test('edited: an ellipsis that leaves out a stretch of the remark', () => {
+    const matcher = matcherOf(
+      quotes('The bridge is safe for cars today, the engineers checked every cable twice, and buses can cross from next week'),
+      quotes('The bridge is safe for cars today … and buses can cross from next week'),
+    );
+    assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-1:0 edited']);
+  });
+
+  test('a quotation split differently into pieces: each piece is matched to the whole', () => {
+    const matcher = matcherOf(
+      quotes('We always said this would take time, but the new brigades will be capable and ready at some point to push back against the militants'),
+      quotes('we always said this would take time', 'will be capable and ready at some point to push back against the militants'),
+    );
+    assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-1:0 contained', '0:0-1:1 contained']);
+  });
+
+  test('pieces too short to match alone match together when they come from one paragraph', () => {
+    const paragraph = (texts: string[], index: number) => quotes(...texts).map(q => ({ ...q, paragraph: index }));
+    const split = matcherOf(
+      quotes('We always said the new brigades would take time, and that they will push back'),
+      paragraph(['the new brigades', 'they will push back'], 3),
+    );
+    assert.deepStrictEqual(described(split.allMatches()), ['0:0-1:0 contained', '0:0-1:1 contained']);
+    const apart = matcherOf(
+      quotes('We always said the new brigades would take time, and that they will push back'),
+      quotes('the new brigades', 'they will push back').map((q, i) => ({ ...q, paragraph: i })),
+    );
+    assert.deepStrictEqual(described(apart.allMatches()), []);
+  });
+
+  test('a quoted headline fragment matches the body of its own article, flagged as within the article', () => {
+    const matcher = matcherOf(quotes('^Very Nihilistic, Unbelievably Oppressive', 'They want to expand a very nihilistic, unbelievably oppressive sense of how people ought to live'));
+    assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-0:1 contained same-article']);
+  });
+
+  test('two body quotations of the same article are not matched with each other', () => {
+    const matcher = matcherOf(quotes('the ferries will follow within the month', 'I repeat that the ferries will follow within the month'));
+    assert.deepStrictEqual(described(matcher.allMatches()), []);
+  });
+});
+
+suite('cross-source short fragments', () => {
+  test('a short common fragment does not link unrelated articles', () => {
+    const matcher = matcherOf(
+      quotes('significant impact', 'The new tariffs will have a significant impact on farmers in the valley'),
+      quotes('significant impact', 'Any change to the school calendar would have a significant impact on working parents'),
+    );
+    assert.deepStrictEqual(described(matcher.allMatches()), []);
+  });
+
+  test('a short fragment is matched where the two articles share a longer quotation too', () => {
+    const shared = 'Police forces of many countries have come together in an incredibly effective way';
+    const corroborated = matcherOf(
+      quotes(shared, 'flushing them out'),
+      quotes(shared.toUpperCase(), 'And in a sense, we are flushing them out. These cells have been there for years'),
+    );
+    assert.deepStrictEqual(described(corroborated.allMatches()), ['0:0-1:0 exact', '0:1-1:1 contained']);
+    const alone = matcherOf(quotes('flushing them out'), quotes('And in a sense, we are flushing them out. These cells have been there for years'));
+    assert.deepStrictEqual(described(alone.allMatches()), []);
+  });
+});
+
+suite('cross-source incremental updates', () => {
+  const longer = 'The harbour will reopen for the fishing fleet on Monday, and the ferries will follow within the month';
+  const fragment = 'the ferries will follow within the month';
+
+  test('replacing an article replaces its matches, including those seen from the other article', () => {
+    const matcher = matcherOf(quotes(longer), quotes(fragment));
+    assert.deepStrictEqual(described(matcher.matchesOfDocument(0)), ['0:0-1:0 contained']);
+    matcher.setDocument(1, quotes('Nothing about boats here at all, only the weather and the roads'));
+    assert.deepStrictEqual(described(matcher.matchesOfDocument(0)), []);
+    matcher.setDocument(1, quotes(longer.replace('Monday', 'Tuesday')));
+    assert.deepStrictEqual(described(matcher.matchesOfDocument(0)), ['0:0-1:0 edited']);
+  });
+
+  test('removing an article drops its matches', () => {
+    const matcher = matcherOf(quotes(longer), quotes(fragment), quotes(fragment));
+    assert.strictEqual(matcher.allMatches()!.length, 3);
+    matcher.removeDocument(1);
+    assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-2:0 contained']);
+  });
+
+  test('a cancelled request returns undefined and the next one completes', () => {
+    const matcher = matcherOf(quotes(longer), quotes(fragment));
+    assert.strictEqual(matcher.allMatches({ isCancellationRequested: true }), undefined);
+    assert.strictEqual(matcher.allMatches({ isCancellationRequested: false })!.length, 1);
+  });
+});
