@@ -1,10 +1,22 @@
 import * as vscode from 'vscode';
+import { registerCompareCommand } from './vscode/compareCommand';
+import { registerHover } from './vscode/hover';
 import { registerLanguageMode } from './vscode/languageMode';
+import { createLogger } from './vscode/logger';
+import { registerNavigation } from './vscode/navigation';
+import { createNewsWorkspace } from './vscode/newsWorkspace';
 
 /** The composition root: builds each feature and hands its disposable to VS Code. Nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
+  const log = createLogger();
+  const news = createNewsWorkspace(log);
   context.subscriptions.push(
-    registerLanguageMode(),
+    log,
+    news,
+    registerLanguageMode(context.workspaceState),
+    registerNavigation(),
+    registerHover(news),
+    registerCompareCommand(news),
   );
 }
 

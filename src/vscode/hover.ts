@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { diffSegments, type DiffSegment } from '../core/crossSource/align';
+import type { EvidenceKind, Quote } from '../core/types';
+import { compareQuotationCommand, type CompareArgs } from './compareCommand';
+import { escapeMarkdown } from './markdownText';
+import { commandLink, openLocationCommand, openLocationLink } from './navigation';
+import { newsLanguageId, type NewsWorkspace, type QuoteMatch } from './newsWorkspace';
+
+/** How the attribution was found, in the reader's words. */
+const evidenceLabels: Record<EvidenceKind, string> = {
+  explicit: 'named beside a cue',
+  pronoun: 'a pronoun that stands for them',
+  description: 'a description that stands for them',
+  continuation: 'continues their quotation',
+  headline: 'attributed in the headline',
+  manual: 'set by hand',
+  none: 'no speaker found',
+};
+
+/** Registers the hover card on quotations in news articles. */
+export function registerHover(news: NewsWorkspace): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: newsLanguageId }, {
+    provideHover: (document, position, token) => provideQuoteHover(news, document, position, token),
+  });
+}
+
+function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocument, position: vscode.Position,
+  token: vscode.CancellationToken): vscode.Hover | undefined {
+  const quote = news.quoteAt(document.uri, document.offsetAt(position));
+  if (!quote || token.isCancellationRequested) return undefined;
+  const matches = news.matchesFor(document.uri, quote);
+  if (token.isCancellationRequested) return undefined;
+  const maxRows = vscode.workspace.getConfiguration('newsAnnotator').get<number>('hover.maxMatches', 8);
+
+  const card = new vscode.MarkdownString('', true);
+  // Only the extension's own commands may run from the card; article text never forms a link anyway.
+  card.isTrusted = { enabledCommands: [openLocationCommand, compareQuotationCommand] };
+  card.supportHtml = false;
+  card.appendMarkdown(attributionLine(quote));
+
+  const sameArticle = matches.filter(m => m.sameArticle);
+  const elsewhere = matches.filter(m => !m.sameArticle);
+  if (elsewhere.length > 0) {
+    const sources = new Set(elsewhere.map(m => m.uri)).size;
+    card.appendMarkdown(`\n\n---\n\n**Also quoted in ${sources} other source${sources === 1 ? '' : 's'}**\n\n`);
+    card.appendMarkdown(matchRows(document.uri, quote, elsewhere.slice(0, maxRows), token));
+    if (elsewhere.length > maxRows) {
+      card.appendMarkdown(`\n\n…and ${elsewhere.length - maxRows} more: [compare all](${compareLink(document.uri, quote)})`);
+    }
+  }
+  if (sameArticle.length > 0) {
+    card.appendMarkdown('\n\n---\n\n**Also in this article**\n\n');
+    card.appendMarkdown(matchRows(document.uri, quote, sameArticle.slice(0, maxRows), token));
+  }
+  if (token.isCancellationRequested) return undefined;
+  return new vscode.Hover(card, new vscode.Range(document.positionAt(quote.start), document.positionAt(quote.end)));
+}
+
+/** `**John Kerry** · named beside a cue: “Kerry” “said” · confidence 0.95` */
+function attributionLine(quote: Quote): string {
+  const who = quote.speaker ? `**${escapeMarkdown(quote.speaker)}**` : '*No speaker*';
+  const evidence = [evidenceLabels[quote.evidence]];
+  if (quote.speakerMention && quote.speakerMention.text !== quote.speaker) evidence.push(`“${escapeMarkdown(quote.speakerMention.text)}”`);
+  if (quote.cue) evidence.push(`cue “${escapeMarkdown(quote.cue.text)}”`);
+  const parts = [who, evidence.join(' ')];
+  if (quote.speaker) parts.push(`confidence ${quote.confidence.toFixed(2)}`);
+  return parts.join(' · ');
+}
+
+/** One list item per match: where, who, how alike, and the wording with the differences marked. */
+function matchRows(uri: vscode.Uri, quote: Quote, matches: readonly QuoteMatch[], token: vscode.CancellationToken): string {
+  const rows: string[] = [];
+  for (const match of matches) {
+    if (token.isCancellationRequested) break;
+    const place = `${escapeMarkdown(match.label)}, line ${match.line + 1}`;
+    const open = openLocationLink({ uri: match.uri, start: match.quote.start, end: match.quote.end });
+    const facts = [`[${place}](${open} "Open this passage")`, speakerOf(quote, match.quote),
+      `${match.kind} ${Math.round(match.score * 100)}%`, `[compare](${compareLink(uri, quote, match)} "Compare side by side")`];
+    rows.push(`- ${facts.join(' · ')}  \n  ${markedWording(diffSegments(quote.text, match.quote.text))}`);
+  }
+  return rows.join('\n');
+}
+
+/** The speaker the other article gives, flagged when it is not this quotation's speaker. */
+function speakerOf(quote: Quote, other: Quote): string {
+  if (!other.speaker) return '*no speaker given*';
+  const name = escapeMarkdown(other.speaker);
+  const differs = quote.speaker !== null && other.speaker.toLowerCase() !== quote.speaker.toLowerCase();
+  return differs ? `**${name}** ⚠ *different speaker, same words*` : name;
+}
+
+/** The other outlet's wording: words it dropped struck through, words it has instead in bold. */
+export function markedWording(segments: readonly DiffSegment[]): string {
+  const words = segments.map(segment => {
+    const text = escapeMarkdown(segment.text);
+    if (segment.op === 'deleted') return `~~${text}~~`;
+    if (segment.op === 'inserted') return `**${text}**`;
+    return text;
+  });
+  return `“${words.join(' ')}”`;
+}
+
+function compareLink(uri: vscode.Uri, quote: Quote, match?: QuoteMatch): string {
+  const args: CompareArgs = {
+    uri: uri.toString(), start: quote.start, end: quote.end,
+    ...(match ? { other: { uri: match.uri, start: match.quote.start, end: match.quote.end } } : {}),
+  };
+  return commandLink(compareQuotationCommand, args);
+}

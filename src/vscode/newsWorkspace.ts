@@ -1,0 +1,491 @@
+import { minimatch } from 'minimatch';
+import * as vscode from 'vscode';
+import { decodeArticle, stripBom } from '../core/text';
+import type { ArticleAnalysis, Quote, SpeakerRecord } from '../core/types';
+import { WorkspaceIndex, type QuoteMatch } from '../core/workspaceIndex';
+
+/** The language id of news articles, as package.json declares it. */
+export const newsLanguageId = 'news-article';
+
+/** Names that make a file a news article in every workspace (as `contributes.languages` says); `newsAnnotator.articlePatterns` adds more. */
+const builtInPatterns = [`**/[0-9][0-9][0-9]_${'[0-9a-f]'.repeat(16)}.txt`, '**/*.news.txt'];
+
+/** Work done between two yields to the event loop, so keystrokes never wait behind indexing. */
+const sliceMs = 10;
+/** Files read from disk at once during a build. */
+const readConcurrency = 8;
+/** How long index changes are gathered into one `onDidChange` event. */
+const changeCoalesceMs = 50;
+
+export type { QuoteMatch };
+
+export interface NewsWorkspaceChange {
+  /** The articles whose analysis or matches may have changed (removed ones included). */
+  readonly uris: readonly vscode.Uri[];
+}
+
+/** A file named like an article that is not in the index, and why. */
+export interface SkippedArticle {
+  readonly uri: vscode.Uri;
+  readonly reason: string;
+}
+
+interface PendingUpdate {
+  readonly timer: ReturnType<typeof setTimeout>;
+  readonly cancellation: vscode.CancellationTokenSource;
+}
+
+/**
+ * The live model every feature reads: the pure WorkspaceIndex over every news article in the open
+ * folders, built in the background at start and kept current as articles are opened, edited
+ * (unsaved text counts), created, renamed and deleted, in the editor or outside it (git pull).
+ *
+ * Updates are debounced per file and cancellable. Reading and analysing happen in short slices
+ * with a yield between them, so the extension host keeps answering keystrokes. Queries about an
+ * open article first take in its latest unsaved text, so a hover never shows stale words.
+ */
+export class NewsWorkspace implements vscode.Disposable {
+  /** Settles when the first build has finished (or was cancelled by closing the window). */
+  readonly ready: Promise<void>;
+  readonly onDidChange: vscode.Event<NewsWorkspaceChange>;
+
+  private readonly index = new WorkspaceIndex({ maxTextLength: Number.MAX_SAFE_INTEGER });
+  private readonly changeEmitter = new vscode.EventEmitter<NewsWorkspaceChange>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, PendingUpdate>();
+  /** Articles that exist on disk under an article name, by URI string. */
+  private readonly onDisk = new Map<string, vscode.Uri>();
+  /** The document version each open article was last indexed at. */
+  private readonly indexedVersions = new Map<string, number>();
+  private readonly skipped = new Map<string, SkippedArticle>();
+  private readonly problems = vscode.languages.createDiagnosticCollection('news-annotator');
+  private readonly lifetime = new vscode.CancellationTokenSource();
+  private watchers: vscode.Disposable[] = [];
+  private changed = new Map<string, vscode.Uri>();
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private analysing = false;
+  private oversizeNotified = false;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.onDidChange = this.changeEmitter.event;
+    const indexChanges = this.index.onDidChange(({ changed, removed }) => {
+      for (const id of [...changed, ...removed]) this.noteChange(vscode.Uri.parse(id, true));
+    });
+    this.disposables.push(
+      { dispose: () => indexChanges.dispose() },
+      this.changeEmitter,
+      this.problems,
+      vscode.workspace.onDidOpenTextDocument(document => this.documentOpened(document)),
+      vscode.workspace.onDidChangeTextDocument(event => {
+        if (event.contentChanges.length > 0 && isIndexable(event.document)) this.schedule(event.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument(document => this.documentClosed(document)),
+      vscode.workspace.onDidRenameFiles(event => this.renamed(event.files)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
+      vscode.workspace.onDidChangeConfiguration(event => {
+        if (event.affectsConfiguration('newsAnnotator.articlePatterns') || event.affectsConfiguration('newsAnnotator.maxFileSizeKB')) {
+          this.rescan();
+        }
+      }),
+    );
+    this.watch();
+    // The first build starts after activation has returned, never inside it.
+    this.ready = yieldToEventLoop().then(() => this.buildAll(this.lifetime.token));
+  }
+
+  /** The article's analysis: of the open document's current text when it is open. */
+  analysisFor(uri: vscode.Uri): ArticleAnalysis | undefined {
+    return this.index.analysisFor(this.current(uri));
+  }
+
+  /** The text the analysis of `uri` counts its offsets into (BOM removed). */
+  textOf(uri: vscode.Uri): string | undefined {
+    return this.index.textOf(this.current(uri));
+  }
+
+  /** The innermost quotation that covers `offset`, if any. */
+  quoteAt(uri: vscode.Uri, offset: number): Quote | undefined {
+    return this.index.quotesAt(this.current(uri), offset).at(-1);
+  }
+
+  /** Other places with the words of `quote` (a quotation of `uri`): best first, same-article matches last. */
+  matchesFor(uri: vscode.Uri, quote: Pick<Quote, 'start' | 'end'>): readonly QuoteMatch[] {
+    return this.index.matchesFor(this.current(uri), quote);
+  }
+
+  /** Every speaker across the workspace, one record per person. */
+  speakers(): readonly SpeakerRecord[] {
+    return this.index.speakers();
+  }
+
+  /** Every indexed article. */
+  articles(): vscode.Uri[] {
+    return this.index.documentIds().map(id => vscode.Uri.parse(id, true));
+  }
+
+  /** Files named like articles that could not be indexed (too large, binary, not UTF-8, unreadable). */
+  skippedArticles(): readonly SkippedArticle[] {
+    return [...this.skipped.values()];
+  }
+
+  /** How the reader sees an article's name: its workspace-relative path. */
+  labelOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  dispose(): void {
+    this.lifetime.cancel();
+    this.lifetime.dispose();
+    for (const key of [...this.pending.keys()]) this.cancelPending(key);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    for (const disposable of [...this.watchers, ...this.disposables]) disposable.dispose();
+  }
+
+  // ---- building ------------------------------------------------------------------------------
+
+  private async buildAll(token: vscode.CancellationToken): Promise<void> {
+    const started = Date.now();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News: indexing articles' }, async progress => {
+      // Open articles first: the reader is looking at them, and their unsaved text wins over disk.
+      for (const document of vscode.workspace.textDocuments) {
+        if (isIndexable(document)) this.indexDocument(document);
+      }
+      const uris = await this.findArticles(token);
+      const found = Date.now();
+      await this.readAll(uris, token, (done, total) => progress.report({ message: `reading ${done}/${total}` }));
+      const read = Date.now();
+      await this.analysePending(token, left => progress.report({ message: `${left} articles left to analyse` }));
+      if (token.isCancellationRequested) return;
+      this.log.info(`Indexed ${this.index.size} articles in ${Date.now() - started} ms ` +
+        `(listing ${found - started} ms, reading ${read - found} ms, analysing and matching ${Date.now() - read} ms)` +
+        (this.skipped.size > 0 ? `; ${this.skipped.size} skipped, listed above.` : '.'));
+      this.notifyOversize();
+    });
+  }
+
+  private async findArticles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    for (const pattern of this.patterns()) {
+      for (const uri of await vscode.workspace.findFiles(pattern, undefined, undefined, token)) found.set(uri.toString(), uri);
+    }
+    for (const [key, uri] of found) this.onDisk.set(key, uri);
+    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** Reads files a few at a time into the index (analysis comes later, in slices). */
+  private async readAll(uris: readonly vscode.Uri[], token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<void> {
+    let lastYield = Date.now();
+    for (let i = 0; i < uris.length && !token.isCancellationRequested; i += readConcurrency) {
+      const batch = uris.slice(i, i + readConcurrency);
+      const texts = await Promise.all(batch.map(uri => this.readArticle(uri)));
+      batch.forEach((uri, j) => {
+        // An open document or a queued update has fresher text than this read.
+        const key = uri.toString();
+        if (this.pending.has(key) || this.indexedVersions.has(key) || token.isCancellationRequested) return;
+        const text = texts[j];
+        if (text === undefined) this.drop(uri);
+        else this.put(uri, text);
+      });
+      if (Date.now() - lastYield > sliceMs) {
+        report(Math.min(i + readConcurrency, uris.length), uris.length);
+        await yieldToEventLoop();
+        lastYield = Date.now();
+      }
+    }
+  }
+
+  /**
+   * Analyses whatever the index holds unanalysed, a few articles per slice. Only one loop runs at a
+   * time; later upserts join it. Queries in between analyse what they need themselves.
+   */
+  private async analysePending(token: vscode.CancellationToken, report?: (left: number) => void): Promise<void> {
+    if (this.analysing) return;
+    this.analysing = true;
+    try {
+      while (!token.isCancellationRequested) {
+        const sliceEnd = Date.now() + sliceMs;
+        let done = false;
+        while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = this.index.processPending(token, 4);
+        if (done) break;
+        report?.(this.index.pendingCount);
+        await yieldToEventLoop();
+      }
+    } finally {
+      this.analysing = false;
+    }
+  }
+
+  /** One RelativePattern per folder and glob, so a user's glob never has to nest inside braces. */
+  private patterns(): vscode.RelativePattern[] {
+    return (vscode.workspace.workspaceFolders ?? [])
+      .flatMap(folder => this.globs(folder).map(glob => new vscode.RelativePattern(folder, glob)));
+  }
+
+  private globs(folder: vscode.WorkspaceFolder): string[] {
+    const extra = vscode.workspace.getConfiguration('newsAnnotator', folder).get<unknown[]>('articlePatterns', []);
+    return [...new Set([...builtInPatterns, ...extra.filter((g): g is string => typeof g === 'string' && g.trim() !== '')])];
+  }
+
+  /** Whether `uri` has an article name in its workspace folder (after a rename it may no longer have). */
+  private isArticleName(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+    return this.globs(folder).some(glob => minimatch(relative, glob, { dot: true }));
+  }
+
+  /** Starts over after the folders, the patterns or the size limit changed. */
+  private rescan(): void {
+    this.watch();
+    const token = this.lifetime.token;
+    void this.findArticles(token).then(uris => {
+      const current = new Set(uris.map(uri => uri.toString()));
+      for (const id of this.index.documentIds()) {
+        if (!current.has(id) && !this.indexedVersions.has(id)) this.drop(vscode.Uri.parse(id, true));
+      }
+      for (const key of [...this.onDisk.keys()]) if (!current.has(key)) this.onDisk.delete(key);
+      for (const uri of uris) this.schedule(uri);
+      for (const document of vscode.workspace.textDocuments) if (isIndexable(document)) this.schedule(document.uri);
+    });
+  }
+
+  // ---- keeping current -----------------------------------------------------------------------
+
+  private watch(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    for (const pattern of this.patterns()) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidCreate(uri => { this.onDisk.set(uri.toString(), uri); this.schedule(uri); });
+      watcher.onDidChange(uri => { this.onDisk.set(uri.toString(), uri); this.schedule(uri); });
+      watcher.onDidDelete(uri => this.deleted(uri));
+      this.watchers.push(watcher);
+    }
+    // Deleting or renaming a folder outside the editor reports the folder alone, which no article glob matches.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    folders.onDidDelete(uri => this.deleted(uri));
+    this.watchers.push(folders);
+  }
+
+  private documentOpened(document: vscode.TextDocument): void {
+    if (isIndexable(document) && this.indexedVersions.get(document.uri.toString()) !== document.version) this.schedule(document.uri);
+  }
+
+  private documentClosed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.indexedVersions.delete(key)) return;
+    // Unsaved edits are gone with the editor: fall back to the file, or forget an untitled article.
+    this.schedule(document.uri);
+  }
+
+  private renamed(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): void {
+    for (const { oldUri, newUri } of files) {
+      const oldKey = oldUri.toString();
+      for (const id of this.index.documentIds()) {
+        if (id !== oldKey && !id.startsWith(oldKey + '/')) continue;
+        const to = vscode.Uri.parse(newUri.toString() + id.slice(oldKey.length), true);
+        // Keep the article (and its matches) under its new name at once; the check then reads it again
+        // or drops it, when the new name is no article name.
+        this.index.rename(id, to.toString());
+        this.onDisk.delete(id);
+        this.onDisk.set(to.toString(), to);
+        this.schedule(to);
+      }
+    }
+  }
+
+  private deleted(uri: vscode.Uri): void {
+    const key = uri.toString();
+    for (const id of [...this.onDisk.keys(), ...this.skipped.keys()]) {
+      if (id !== key && !id.startsWith(key + '/')) continue;
+      this.onDisk.delete(id);
+      const article = vscode.Uri.parse(id, true);
+      this.clearProblem(article);
+      if (!this.indexedVersions.has(id)) this.drop(article);
+    }
+  }
+
+  /** Queues a fresh look at `uri` after the debounce delay, replacing any queued or running one. */
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.cancelPending(key);
+    const cancellation = new vscode.CancellationTokenSource();
+    const delay = vscode.workspace.getConfiguration('newsAnnotator', uri).get<number>('indexDebounceMs', 300);
+    const timer = setTimeout(() => void this.refresh(uri, cancellation), Math.max(0, delay));
+    this.pending.set(key, { timer, cancellation });
+  }
+
+  private cancelPending(key: string): void {
+    const pending = this.pending.get(key);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    pending.cancellation.cancel();
+    pending.cancellation.dispose();
+    this.pending.delete(key);
+  }
+
+  /** Takes in the current state of one article: open text, file on disk, or gone. */
+  private async refresh(uri: vscode.Uri, cancellation: vscode.CancellationTokenSource): Promise<void> {
+    const key = uri.toString();
+    try {
+      const document = openIndexableDocument(uri);
+      if (document) {
+        this.indexDocument(document);
+      } else if (this.onDisk.has(key) && this.isArticleName(uri)) {
+        const text = await this.readArticle(uri);
+        if (cancellation.token.isCancellationRequested || openIndexableDocument(uri)) return;
+        if (text === undefined) this.drop(uri);
+        else this.put(uri, text);
+      } else {
+        this.onDisk.delete(key);
+        this.drop(uri);
+      }
+      if (!cancellation.token.isCancellationRequested) await this.analysePending(this.lifetime.token);
+    } catch (error) {
+      this.log.error(`Could not update ${this.labelOf(uri)}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (this.pending.get(key)?.cancellation === cancellation) {
+        this.pending.delete(key);
+        cancellation.dispose();
+      }
+    }
+  }
+
+  /** The index id of `uri`, after taking in the unsaved text of its open document if that changed. */
+  private current(uri: vscode.Uri): string {
+    const document = openIndexableDocument(uri);
+    if (document && this.indexedVersions.get(uri.toString()) !== document.version) this.indexDocument(document);
+    return uri.toString();
+  }
+
+  private indexDocument(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancelPending(key);
+    this.indexedVersions.set(key, document.version);
+    const text = stripBom(document.getText());
+    const limit = maxBytes(document.uri);
+    // UTF-16 length as a cheap stand-in for the size on disk: the same for ASCII, smaller otherwise.
+    if (text.length > limit) {
+      this.skip(document.uri, `it is ${kb(text.length)} KB, over the ${kb(limit)} KB limit (newsAnnotator.maxFileSizeKB)`, true);
+      this.drop(document.uri);
+      return;
+    }
+    this.clearProblem(document.uri);
+    this.put(document.uri, text);
+  }
+
+  // ---- reading, writing, reporting -----------------------------------------------------------
+
+  /** The decoded text of an article on disk, or undefined (with the reason recorded) when it is skipped. */
+  private async readArticle(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      const limit = maxBytes(uri);
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (size > limit) {
+        this.skip(uri, `it is ${kb(size)} KB, over the ${kb(limit)} KB limit (newsAnnotator.maxFileSizeKB)`, true);
+        return undefined;
+      }
+      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) {
+        this.skip(uri, decoded.reason, false);
+        return undefined;
+      }
+      this.clearProblem(uri);
+      return decoded.text;
+    } catch (error) {
+      // Deleted between the listing and the read (a git checkout, say): the watcher reports it.
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      this.skip(uri, `it could not be read (${error instanceof Error ? error.message : String(error)})`, false);
+      return undefined;
+    }
+  }
+
+  private put(uri: vscode.Uri, text: string): void {
+    const key = uri.toString();
+    if (this.index.has(key) && this.index.textOf(key) === text) return;
+    this.index.upsert(key, text, this.labelOf(uri));
+  }
+
+  private drop(uri: vscode.Uri): void {
+    this.index.remove(uri.toString());
+  }
+
+  private skip(uri: vscode.Uri, reason: string, oversize: boolean): void {
+    const key = uri.toString();
+    const message = `News Annotator skipped ${this.labelOf(uri)}: ${reason}.`;
+    if (this.skipped.get(key)?.reason !== reason) this.log.warn(message);
+    this.skipped.set(key, { uri, reason });
+    // The Problems panel is where a reader looks for what is wrong with a file.
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message,
+      oversize ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = 'News Annotator';
+    this.problems.set(uri, [diagnostic]);
+  }
+
+  private clearProblem(uri: vscode.Uri): void {
+    this.skipped.delete(uri.toString());
+    this.problems.delete(uri);
+  }
+
+  /** Once per session, after the first build: how many articles were too large, and how to see which. */
+  private notifyOversize(): void {
+    const count = [...this.skipped.values()].filter(s => s.reason.includes('newsAnnotator.maxFileSizeKB')).length;
+    if (this.oversizeNotified || count === 0) return;
+    this.oversizeNotified = true;
+    void vscode.window.showInformationMessage(
+      `News Annotator left ${count} article${count === 1 ? '' : 's'} over the size limit out of the index.`,
+      'Show List', 'Change Limit',
+    ).then(choice => {
+      if (choice === 'Show List') this.log.show(true);
+      if (choice === 'Change Limit') void vscode.commands.executeCommand('workbench.action.openSettings', 'newsAnnotator.maxFileSizeKB');
+    });
+  }
+
+  /** Gathers index changes into one event per burst, so a git pull does not redraw every view per file. */
+  private noteChange(uri: vscode.Uri): void {
+    this.changed.set(uri.toString(), uri);
+    this.changeTimer ??= setTimeout(() => {
+      this.changeTimer = undefined;
+      const uris = [...this.changed.values()];
+      this.changed = new Map();
+      this.changeEmitter.fire({ uris });
+    }, changeCoalesceMs);
+  }
+}
+
+/** Builds the live model; `activate()` hands it to the features that read it. */
+export function createNewsWorkspace(log: vscode.LogOutputChannel): NewsWorkspace {
+  return new NewsWorkspace(log);
+}
+
+/** A document in News Article mode. */
+export function isArticleDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === newsLanguageId;
+}
+
+/**
+ * An article the index takes in: in News Article mode, and a file of the workspace or an untitled
+ * one. Not the `git:` copy of a file in a diff, nor the extension's own read-only passages.
+ */
+function isIndexable(document: vscode.TextDocument): boolean {
+  return isArticleDocument(document) &&
+    (document.uri.scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined);
+}
+
+function openIndexableDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && isIndexable(d));
+}
+
+function maxBytes(uri: vscode.Uri): number {
+  const kilobytes = vscode.workspace.getConfiguration('newsAnnotator', uri).get<number>('maxFileSizeKB', 1024);
+  return Math.max(1, kilobytes) * 1024;
+}
+
+function kb(bytes: number): string {
+  return (bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, 0));
+}
