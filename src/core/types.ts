@@ -77,3 +77,9 @@ export interface ArticleAnalysis extends ArticleStructure {
 export interface CancellationLike {
   readonly isCancellationRequested: boolean;
 }
+
+/** Settings that shape the analysis. */
+export interface AnalysisOptions {
+  /** Cue verbs beyond the built-in list, in any form (`quip`, `quipped`); multi-word ones allowed. */
+  readonly extraCueVerbs?: readonly string[];
+}

@@ -1,0 +1,187 @@
+/**
+ * Who said each quotation, by the cue verbs and the words around it: `"...," Kerry said`,
+ * `"...," said Kerry`, `Kerry said, "..."`, `Hammond added that "..."`, `according to Kerry`,
+ * headline `Kerry: '...'`. Pronouns and descriptions are returned as written here and resolved to
+ * people in `speakers.ts`.
+ */
+import { DETERMINERS } from './lexicon';
+import { type Mention, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { isSentenceEnd, type Token } from './tokens';
+
+export interface CueSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro';
+
+export interface Attribution {
+  readonly mention: Mention;
+  readonly cue: CueSpan;
+  readonly rule: AttributionRule;
+}
+
+/** A quotation's place in its paragraph's tokens. */
+export interface QuoteSlot {
+  readonly start: number;
+  readonly end: number;
+  /** Token index of the first token at or after `end`. */
+  readonly after: number;
+  /** Token index of the first token at or after `start`. */
+  readonly first: number;
+}
+
+export class CueMatcher {
+  private readonly forms: Set<string>;
+  private readonly twoWordHeads: Map<string, Set<string>>;
+
+  constructor(forms: Iterable<string>) {
+    this.forms = new Set();
+    this.twoWordHeads = new Map();
+    for (const form of forms) {
+      const [head, second] = form.split(' ');
+      if (second === undefined) this.forms.add(head);
+      else {
+        const seconds = this.twoWordHeads.get(head) ?? new Set<string>();
+        seconds.add(second);
+        this.twoWordHeads.set(head, seconds);
+      }
+    }
+  }
+
+  /** Token count of the cue starting at `i` (`said` = 1, `pointed out` = 2), or 0. */
+  cueLength(tokens: readonly Token[], i: number): number {
+    const t = tokens[i];
+    if (!t.isWord) return 0;
+    // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
+    if (t.capitalized && i > 0 && tokens[i - 1].isWord) return 0;
+    // After a determiner it is a noun: `a conference call`, `the report`.
+    if (i > 0 && DETERMINERS.has(tokens[i - 1].lower)) return 0;
+    const second = this.twoWordHeads.get(t.lower);
+    if (second && tokens[i + 1] && second.has(tokens[i + 1].lower)) return 2;
+    return this.forms.has(t.lower) ? 1 : 0;
+  }
+
+  isAccordingTo(tokens: readonly Token[], i: number): boolean {
+    return tokens[i].lower === 'according' && tokens[i + 1]?.lower === 'to';
+  }
+}
+
+const cueSpan = (tokens: readonly Token[], i: number, length: number): CueSpan => ({ start: tokens[i].start, end: tokens[i + length - 1].end });
+
+/** Token index range [from, to) of the sentence that holds `at`, clipped to [floor, ceiling). */
+function sentenceBounds(tokens: readonly Token[], at: number, floor: number, ceiling: number): [number, number] {
+  let from = at;
+  while (from > floor && !isSentenceEnd(tokens, from - 1)) from--;
+  let to = at;
+  while (to < ceiling && !isSentenceEnd(tokens, to)) to++;
+  return [from, Math.min(ceiling, to + 1)];
+}
+
+/** The name or pronoun that opens a sentence: `Kerry sat down...`, `He then...`. */
+function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  let k = from;
+  while (k < to && (!tokens[k].isWord || /^(but|and|so|yet|still|then|now|also|however)$/.test(tokens[k].lower))) k++;
+  if (k >= to || !tokens[k].capitalized) return null;
+  const mention = subjectAfter(text, tokens, k - 1, to);
+  return mention && mention.kind !== 'description' ? mention : null;
+}
+
+const isParticiple = (t: Token) => t.lower.endsWith('ing');
+
+/**
+ * Finds the attribution of `quotes[index]` inside its paragraph. `quotes` are the paragraph's
+ * quotations in order; the text between them is where cues and speakers are looked for.
+ */
+export function attributeInParagraph(
+  text: string,
+  tokens: readonly Token[],
+  quotes: readonly QuoteSlot[],
+  index: number,
+  cues: CueMatcher,
+): Attribution | null {
+  const q = quotes[index];
+  const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
+  const floor = index > 0 ? quotes[index - 1].after : 0;
+
+  // After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`.
+  const [, afterEnd] = sentenceBounds(tokens, q.after, q.after, ceiling);
+  const quoteEndsSentence = /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized;
+  for (let i = q.after; i < afterEnd; i++) {
+    const length = cues.cueLength(tokens, i);
+    if (cues.isAccordingTo(tokens, i)) {
+      const mention = sourceAfterPhrase(text, tokens, i + 1, afterEnd);
+      if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
+    }
+    if (length === 0) continue;
+    const adjacent = i - q.after <= 1 && tokens.slice(q.after, i).every(t => !t.isWord);
+    const subject = subjectBefore(text, tokens, i, q.after);
+    if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
+      return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
+    }
+    if (adjacent || tokens.slice(q.after, i).every(t => !t.isWord || /^(and|then|later|also)$/.test(t.lower))) {
+      const inverted = subjectAfter(text, tokens, i + length - 1, afterEnd);
+      if (inverted) return { mention: inverted, cue: cueSpan(tokens, i, length), rule: 'inverted' };
+    }
+    if (!isParticiple(tokens[i])) break;
+  }
+
+  // Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`.
+  const [beforeStart] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
+  for (let i = q.first - 1; i >= beforeStart; i--) {
+    if (cues.isAccordingTo(tokens, i)) {
+      const mention = sourceAfterPhrase(text, tokens, i + 1, q.first);
+      if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
+    }
+    const length = cues.cueLength(tokens, i);
+    if (length === 0) continue;
+    let subject = subjectBefore(text, tokens, i, beforeStart);
+    if (!subject && isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') continue; // `..., adding "..."`: the main verb's subject
+    if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
+    if (subject) return { mention: subject, cue: cueSpan(tokens, i, length), rule: 'before' };
+    // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
+    const opening = sentenceSubject(text, tokens, beforeStart, i);
+    if (opening) return { mention: opening, cue: cueSpan(tokens, i, length), rule: 'sentence' };
+  }
+  return null;
+}
+
+/**
+ * `Kerry: '...'` and `Kerry to French TV: '...'`: a headline that opens with a short name before
+ * a colon gives the quotations after the colon to that person.
+ */
+export function attributeHeadline(text: string, tokens: readonly Token[], quoteStart: number): Attribution | null {
+  const colon = tokens.findIndex(t => t.text === ':');
+  if (colon <= 0 || colon > 6 || tokens[colon].start > quoteStart) return null;
+  let to = colon - 1;
+  const toWord = tokens.findIndex((t, k) => k < colon && t.lower === 'to');
+  if (toWord > 0) to = toWord - 1;
+  if (!tokens.slice(0, to + 1).every(t => t.capitalized || t.text === '.' || t.lower === 'of')) return null;
+  const name = text.slice(tokens[0].start, tokens[to].end);
+  const mention: Mention = { start: tokens[0].start, end: tokens[to].end, kind: 'name', name, titles: [] };
+  return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'headline' };
+}
+
+/** The speaker of a paragraph that introduces the next one: `Caddell continued:`. */
+export function attributeIntro(text: string, tokens: readonly Token[], cues: CueMatcher): Attribution | null {
+  const last = tokens[tokens.length - 1];
+  if (!last || last.text !== ':') return null;
+  for (let i = tokens.length - 2; i >= 0 && i >= tokens.length - 12; i--) {
+    const length = cues.cueLength(tokens, i);
+    if (length === 0) continue;
+    const mention = subjectBefore(text, tokens, i, 0) ?? subjectAfter(text, tokens, i + length - 1, tokens.length - 1);
+    if (mention) return { mention, cue: cueSpan(tokens, i, length), rule: 'intro' };
+  }
+  return null;
+}
+
+/** The last person a paragraph reports as speaking (`Hammond said the meetings would...`). */
+export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues: CueMatcher): Attribution | null {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const length = cues.cueLength(tokens, i);
+    if (length === 0) continue;
+    const mention = subjectBefore(text, tokens, i, 0);
+    if (mention) return { mention, cue: cueSpan(tokens, i, length), rule: 'sentence' };
+  }
+  return null;
+}

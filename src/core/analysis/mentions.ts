@@ -1,0 +1,195 @@
+/**
+ * Finding the words that name a speaker next to a cue verb: a name (with its titles), a pronoun,
+ * or a description. Works on tokens with absolute offsets; `floor`/`ceiling` bound the search.
+ */
+import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { isAbbreviation, type Token } from './tokens';
+
+export type MentionKind = 'name' | 'pronoun' | 'description';
+
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: MentionKind;
+  /** For names: the name without titles (`John Kerry`); otherwise the words as written. */
+  readonly name: string;
+  /** For names: the titles before it (`Secretary of State`). */
+  readonly titles: readonly string[];
+}
+
+const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
+const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'earlier', 'later', 'again', 'also', 'then']);
+const FORWARD_STOPS = new Set(['who', 'which', 'that', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'for', 'with', 'from', 'about', 'and', 'but', 'or', 'adding', 'referring', 'noting', 'saying', 'told', 'said', 'says', 'in', 'according', 'than', 'if', 'because', 'since', 'into', 'over', 'under']);
+
+/** Nouns for people by their ending: `the protester`, `the economist`, `the historian`. */
+const AGENT_NOUN = /(er|or|ist|ian|ant|ent|man|woman|men|women|ers|ors|ists|ians|ants|ents)$/;
+
+const bare = (t: Token) => t.lower.replace(/\.$/, '');
+const isPossessive = (t: Token) => /['’]s$/i.test(t.text);
+
+function nameLike(t: Token): boolean {
+  return t.isWord && t.capitalized && !isPossessive(t);
+}
+
+/** Builds a name mention from tokens [from, to], splitting leading titles off. */
+function nameMention(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+  while (from <= to && tokens[from].isWord && NOT_NAMES.has(tokens[from].lower) && !TITLE_WORDS.has(tokens[from].lower)) from++;
+  while (to >= from && (!tokens[to].isWord || NOT_NAMES.has(tokens[to].lower) || NAME_CONNECTORS.has(tokens[to].lower))) to--;
+  if (from > to) return null;
+  // The name is the trailing run of words that are not title words; the rest is titles.
+  let nameFrom = to;
+  while (nameFrom - 1 >= from) {
+    const t = tokens[nameFrom - 1];
+    if (t.text === '.' || t.text === '-') break;
+    if (!t.isWord || TITLE_WORDS.has(bare(t))) break;
+    if (NAME_CONNECTORS.has(t.lower) && t.lower === 'of') break;
+    nameFrom--;
+  }
+  if (TITLE_WORDS.has(bare(tokens[nameFrom])) && nameFrom === to && !tokens[to].capitalized) return null;
+  const start = tokens[from].start;
+  const end = tokens[to].end;
+  const name = text.slice(tokens[nameFrom].start, end);
+  const titles = nameFrom > from ? [text.slice(start, tokens[nameFrom - 1].end).replace(/\s+/g, ' ')] : [];
+  return { start, end, kind: 'name', name, titles };
+}
+
+/** Walks left over a capitalised run that ends at `to`: `Secretary of State John Kerry`, `Sen. Bob Corker`. */
+function nameEndingAt(text: string, tokens: readonly Token[], to: number, floor: number): Mention | null {
+  let from = to;
+  for (let k = to - 1; k >= floor; k--) {
+    const t = tokens[k];
+    if (nameLike(t)) { from = k; continue; }
+    if (t.text === '.' && k > floor && isAbbreviation(tokens[k - 1]) && tokens[k + 1]?.capitalized) continue;
+    if (t.isWord && NAME_CONNECTORS.has(t.lower) && k > floor && tokens[k - 1].capitalized) continue;
+    break;
+  }
+  return nameMention(text, tokens, from, to);
+}
+
+/** Walks right over a capitalised run that starts at `from`. */
+export function nameStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
+  let to = from;
+  for (let k = from + 1; k < ceiling; k++) {
+    const t = tokens[k];
+    if (t.isWord && t.capitalized && !DAYS_AND_TIMES.has(t.lower)) { to = k; if (isPossessive(t)) return null; continue; }
+    if (t.text === '.' && isAbbreviation(tokens[k - 1]) && tokens[k + 1]?.capitalized) continue;
+    if (t.isWord && NAME_CONNECTORS.has(t.lower) && tokens[k + 1]?.capitalized) continue;
+    break;
+  }
+  return nameMention(text, tokens, from, to);
+}
+
+/** A description ending at `to` (its head noun): `the UK secretary`, `a State Department official`. */
+function descriptionEndingAt(text: string, tokens: readonly Token[], to: number, floor: number): Mention | null {
+  const head = tokens[to];
+  if (!head.isWord) return null;
+  let from = -1;
+  for (let k = to - 1; k >= Math.max(floor, to - 7); k--) {
+    const t = tokens[k];
+    if (t.isWord && DETERMINERS.has(t.lower)) { from = k; break; }
+    if (t.isWord && isPossessive(t)) { from = k; break; }
+    if (!t.isWord && t.text !== '-' && !(t.text === '.' && isAbbreviation(tokens[k - 1]))) break;
+    if (t.isWord && (FORWARD_STOPS.has(t.lower) || BETWEEN_SUBJECT_AND_CUE.has(t.lower))) break;
+  }
+  if (from < 0) {
+    // Bare plural roles (`U.S. officials said`) or a role noun alone.
+    if (!ROLE_NOUNS.has(head.lower)) return null;
+    from = to;
+    while (from - 1 >= floor && tokens[from - 1].isWord && tokens[from - 1].capitalized && !NOT_NAMES.has(tokens[from - 1].lower)) from--;
+  } else if (!ROLE_NOUNS.has(head.lower) && (to - from > 4 || !AGENT_NOUN.test(head.lower))) {
+    return null;
+  }
+  const start = tokens[from].start;
+  return { start, end: head.end, kind: 'description', name: text.slice(start, head.end), titles: [] };
+}
+
+function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
+  let to = from;
+  for (let k = from + 1; k < Math.min(ceiling, from + 7); k++) {
+    const t = tokens[k];
+    if (!t.isWord) {
+      if (t.text === '-' || (t.text === '.' && isAbbreviation(tokens[k - 1]))) continue;
+      break;
+    }
+    if (FORWARD_STOPS.has(t.lower)) break;
+    to = k;
+    if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
+  }
+  if (to === from) return null;
+  return { start: tokens[from].start, end: tokens[to].end, kind: 'description', name: text.slice(tokens[from].start, tokens[to].end), titles: [] };
+}
+
+function pronounAt(t: Token): Mention | null {
+  if (!t.isWord || !(t.lower in PRONOUNS) && t.lower !== 'it') return null;
+  return { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] };
+}
+
+/** Skips a bracketed aside leftwards: `Sen. Tim Kaine (D-Va.) said`. */
+function skipParentheticalLeft(tokens: readonly Token[], k: number, floor: number): number {
+  if (tokens[k]?.text !== ')') return k;
+  for (let j = k - 1; j >= floor; j--) if (tokens[j].text === '(') return j - 1;
+  return k;
+}
+
+/**
+ * The subject of the cue at `cue`, looking left no further than `floor`:
+ * `Kerry said`, `he also said`, `the official said`, `Mogherini, who will join the talks, said`.
+ */
+export function subjectBefore(text: string, tokens: readonly Token[], cue: number, floor: number, depth = 0): Mention | null {
+  let k = cue - 1;
+  while (k >= floor) {
+    const t = tokens[k];
+    if (t.isWord && !t.capitalized && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
+    if (t.isWord && DAYS_AND_TIMES.has(t.lower) && tokens[k - 1]?.lower === 'on') { k -= 2; continue; }
+    break;
+  }
+  k = skipParentheticalLeft(tokens, k, floor);
+  if (k < floor) return null;
+  const t = tokens[k];
+  if (t.text === ',' && depth < 3) {
+    // An aside between subject and verb: look before the comma that opens it.
+    for (let j = k - 1; j >= floor; j--) {
+      if (tokens[j].text === ',' || tokens[j].text === '—' || tokens[j].text === '–') {
+        const subject = subjectAt(text, tokens, skipParentheticalLeft(tokens, j - 1, floor), floor);
+        if (subject) return subject;
+      }
+    }
+    return null;
+  }
+  if (t.isWord && t.lower === 'who' && tokens[k - 1]?.text === ',') return subjectAt(text, tokens, k - 2, floor);
+  return subjectAt(text, tokens, k, floor);
+}
+
+function subjectAt(text: string, tokens: readonly Token[], k: number, floor: number): Mention | null {
+  if (k < floor) return null;
+  const t = tokens[k];
+  if (!t.isWord) return null;
+  const pronoun = pronounAt(t);
+  if (pronoun) return pronoun;
+  if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameEndingAt(text, tokens, k, floor);
+  if (!t.capitalized) return descriptionEndingAt(text, tokens, k, floor);
+  return null;
+}
+
+/** The subject after an inverted cue: `said Kerry`, `said the official`, `added Rep. Jim Clyburn`. */
+export function subjectAfter(text: string, tokens: readonly Token[], cue: number, ceiling: number): Mention | null {
+  let k = cue + 1;
+  if (k >= ceiling) return null;
+  const t = tokens[k];
+  if (!t.isWord) return null;
+  if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
+  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
+  if (t.lower === 'he' || t.lower === 'she') return pronounAt(t);
+  return null;
+}
+
+/** The source after `according to`: a name or a description. */
+export function sourceAfterPhrase(text: string, tokens: readonly Token[], last: number, ceiling: number): Mention | null {
+  const k = last + 1;
+  if (k >= ceiling || !tokens[k].isWord) return null;
+  const t = tokens[k];
+  if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
+  if (t.capitalized && t.lower === 'the') return descriptionStartingAt(text, tokens, k, ceiling) ?? nameStartingAt(text, tokens, k + 1, ceiling);
+  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
+  return pronounAt(t);
+}

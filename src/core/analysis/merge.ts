@@ -1,0 +1,97 @@
+/**
+ * One person, one speaker across the workspace: `Kerry` in one article and `John Kerry` in
+ * another are the same speaker when no other Kerry is about. Unnamed speakers (`the official`)
+ * are never merged across articles: two outlets' officials are not known to be one person.
+ */
+import type { ArticleAnalysis } from '../types';
+
+export interface WorkspaceSpeaker {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly titles: readonly string[];
+  /** Quotations attributed to this speaker, over all articles. */
+  readonly quotes: number;
+  /** Articles that quote this speaker. */
+  readonly documents: number;
+}
+
+interface Group {
+  name: string;
+  readonly aliases: Set<string>;
+  readonly titles: Set<string>;
+  quotes: number;
+  readonly documents: Set<number>;
+}
+
+const tokensOf = (name: string) => name.toLowerCase().replace(/\./g, '').split(/\s+/).filter(Boolean);
+const isUnnamed = (name: string) => /^(the|a|an)\s/i.test(name) || name === name.toLowerCase();
+
+/** True when two full names can be one person: same surname, and one's given names within the other's. */
+function sameFullName(a: string, b: string): boolean {
+  const x = tokensOf(a);
+  const y = tokensOf(b);
+  if (x.at(-1) !== y.at(-1)) return false;
+  const gx = x.slice(0, -1);
+  const gy = y.slice(0, -1);
+  return gx.every(w => gy.includes(w)) || gy.every(w => gx.includes(w));
+}
+
+export function mergeSpeakers(analyses: readonly ArticleAnalysis[]): WorkspaceSpeaker[] {
+  const full: Group[] = [];
+  const single: { doc: number; name: string; aliases: readonly string[]; titles: readonly string[]; quotes: number }[] = [];
+  const unnamed: Group[] = [];
+
+  analyses.forEach((analysis, doc) => {
+    const counts = new Map<string, number>();
+    for (const q of analysis.quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+    for (const record of analysis.speakers) {
+      const quotes = counts.get(record.name) ?? 0;
+      if (isUnnamed(record.name)) {
+        unnamed.push({ name: record.name, aliases: new Set(record.aliases), titles: new Set(record.titles), quotes, documents: new Set([doc]) });
+      } else if (tokensOf(record.name).length === 1) {
+        single.push({ doc, name: record.name, aliases: record.aliases, titles: record.titles, quotes });
+      } else {
+        let group = full.find(g => sameFullName(g.name, record.name));
+        if (!group) {
+          group = { name: record.name, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
+          full.push(group);
+        } else if (record.name.length > group.name.length) {
+          group.aliases.add(group.name);
+          group.name = record.name;
+        } else if (record.name !== group.name) {
+          group.aliases.add(record.name);
+        }
+        for (const alias of record.aliases) group.aliases.add(alias);
+        for (const title of record.titles) group.titles.add(title);
+        group.quotes += quotes;
+        group.documents.add(doc);
+      }
+    }
+  });
+
+  // A lone surname joins the one full name it can stand for; with two candidates it stays apart.
+  const alone: Group[] = [];
+  for (const s of single) {
+    const candidates = full.filter(g => tokensOf(g.name).at(-1) === tokensOf(s.name)[0]);
+    const group = candidates.length === 1 ? candidates[0] : alone.find(g => g.name === s.name);
+    if (group) {
+      if (group.name !== s.name) group.aliases.add(s.name);
+      for (const alias of s.aliases) group.aliases.add(alias);
+      for (const title of s.titles) group.titles.add(title);
+      group.quotes += s.quotes;
+      group.documents.add(s.doc);
+    } else {
+      alone.push({ name: s.name, aliases: new Set(s.aliases), titles: new Set(s.titles), quotes: s.quotes, documents: new Set([s.doc]) });
+    }
+  }
+
+  return [...full, ...alone, ...unnamed]
+    .map(g => ({
+      name: g.name,
+      aliases: [...g.aliases].filter(a => a !== g.name).sort(),
+      titles: [...g.titles].sort(),
+      quotes: g.quotes,
+      documents: g.documents.size,
+    }))
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,124 @@
+/**
+ * Finds quoted stretches in one paragraph. News mixes curly and straight marks, even within one
+ * quotation, and sometimes turns a mark the wrong way, so each mark is read by what stands on
+ * either side of it (a mark after a space and before a word opens) before its shape is consulted.
+ */
+
+export interface ScannedQuote {
+  /** Offsets into the paragraph string. `start` is the opening mark. */
+  readonly start: number;
+  /** Just after the closing mark, or the end of the (trimmed) paragraph when unclosed. */
+  readonly end: number;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  readonly closed: boolean;
+  readonly single: boolean;
+}
+
+const DOUBLE_MARKS = /["“”„«»]/g;
+const SINGLE_MARKS_CURLY = /[‘’‚]/g;
+const SINGLE_MARKS_ALL = /['‘’‚]/g;
+const OPENING_SHAPES = new Set(['“', '„', '«', '‘', '‚']);
+const CLOSING_SHAPES = new Set(['”', '»', '’']);
+
+/** Characters after which a mark can open a quotation. */
+const BEFORE_OPEN = /[\s([{\u2014\u2013/\-:;"“„«‘'…]/;
+/** Characters before which a mark can close one. */
+const AFTER_CLOSE = /[\s.,;:!?)\]}\u2014\u2013\-"”»’'…]/;
+
+type Role = 'open' | 'close' | 'either';
+
+function roleOf(text: string, i: number): Role {
+  const before = i === 0 ? ' ' : text[i - 1];
+  const after = i + 1 >= text.length ? ' ' : text[i + 1];
+  const canOpen = BEFORE_OPEN.test(before) && !/\s/.test(after);
+  const canClose = AFTER_CLOSE.test(after) && !/\s/.test(before);
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  const mark = text[i];
+  if (OPENING_SHAPES.has(mark)) return 'open';
+  if (CLOSING_SHAPES.has(mark)) return 'close';
+  return 'either';
+}
+
+/** An apostrophe: `don't`, `Kerry's`, `’90s`, `rock ’n’ roll` are not quotation marks. */
+function isApostrophe(text: string, i: number): boolean {
+  const before = i === 0 ? '' : text[i - 1];
+  const after = i + 1 >= text.length ? '' : text[i + 1];
+  if (/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) return true;
+  if (/\d/.test(after) && !/[\p{L}\p{N}]/u.test(before) && /^\d\ds\b/.test(text.slice(i + 1, i + 5))) return true;
+  return false;
+}
+
+interface Mark {
+  readonly index: number;
+  readonly role: Role;
+}
+
+function marksOf(text: string, pattern: RegExp, single: boolean): Mark[] {
+  const marks: Mark[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (single && isApostrophe(text, m.index)) continue;
+    marks.push({ index: m.index, role: roleOf(text, m.index) });
+  }
+  return marks;
+}
+
+function trimmedEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/**
+ * Pairs marks into outermost quotations. Quotes nested inside a quotation stay part of it. A
+ * quotation still open at the end of the paragraph runs to its end; when a nested opening mark was
+ * never closed, the outer quotation is taken to end before it and the inner one to run on.
+ */
+function pairMarks(text: string, marks: readonly Mark[], single: boolean): ScannedQuote[] {
+  const quotes: ScannedQuote[] = [];
+  let i = 0;
+  while (i < marks.length) {
+    const first = marks[i];
+    if (first.role === 'close') { i++; continue; }
+    const open: number[] = [first.index];
+    let j = i + 1;
+    for (; j < marks.length && open.length > 0; j++) {
+      const mark = marks[j];
+      if (mark.role === 'open') open.push(mark.index);
+      else open.pop();
+    }
+    if (open.length === 0) {
+      const close = marks[j - 1].index;
+      quotes.push({ start: first.index, end: close + 1, innerStart: first.index + 1, innerEnd: close, closed: true, single });
+      i = j;
+      continue;
+    }
+    // Unclosed: the quotation runs to the first nested mark left open, or to the paragraph's end.
+    const stop = open.length > 1 ? open[1] : text.length;
+    const end = trimmedEnd(text, first.index + 1, stop);
+    quotes.push({ start: first.index, end, innerStart: first.index + 1, innerEnd: end, closed: false, single });
+    if (open.length === 1) break;
+    i = marks.findIndex(m => m.index === open[1]);
+  }
+  return quotes;
+}
+
+/**
+ * Quoted stretches of a paragraph. Double marks are the rule; single marks count only in a
+ * paragraph without double ones (headlines quote with single marks), and straight single marks
+ * only when `allowStraightSingles` (the headline), since elsewhere they are mostly apostrophes.
+ */
+export function scanQuotes(text: string, allowStraightSingles: boolean): ScannedQuote[] {
+  const doubles = marksOf(text, DOUBLE_MARKS, false);
+  if (doubles.length > 0) return pairMarks(text, doubles, false);
+  const singles = marksOf(text, allowStraightSingles ? SINGLE_MARKS_ALL : SINGLE_MARKS_CURLY, true);
+  // An unclosed single mark is an apostrophe we could not tell apart (`’90s`), not a quotation.
+  return pairMarks(text, singles, true).filter(q => q.closed);
+}
+
+/** True when the paragraph opens with a quotation mark (a quotation that runs on reopens so). */
+export function opensWithQuote(text: string): boolean {
+  return /^["“„«]/.test(text);
+}

@@ -1,0 +1,183 @@
+/**
+ * One person, one speaker. Collects the people an article names (`UK Foreign Secretary Philip
+ * Hammond`, later `Hammond`), and resolves the pronouns (`he`) and descriptions (`the UK
+ * secretary`) that stand for them.
+ */
+import type { SpeakerRecord } from '../types';
+import { FIRST_NAME_GENDER, HONORIFIC_GENDER, NOT_NAMES, PRONOUNS, TITLE_WORDS } from './lexicon';
+import type { Mention } from './mentions';
+
+type Gender = 'm' | 'f' | 'plural' | undefined;
+
+export interface Person {
+  name: string;
+  readonly aliases: Set<string>;
+  readonly titles: Set<string>;
+  gender: Gender;
+  /** A description nobody in the article is named for (`the official`). */
+  readonly unnamed: boolean;
+  quotes: number;
+}
+
+interface Occurrence {
+  readonly person: Person;
+  readonly position: number;
+  readonly paragraph: number;
+  /** Opens its sentence or speaks: the likely referent of a later `he`. */
+  readonly subject: boolean;
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const surnameOf = (name: string) => words(name).at(-1)!.toLowerCase().replace(/['’]s$/, '');
+
+/** Title words that a description's head noun stands for. */
+const HEAD_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  senator: ['sen', 'senator'],
+  congressman: ['rep', 'representative', 'congressman'],
+  congresswoman: ['rep', 'representative', 'congresswoman'],
+  lawmaker: ['sen', 'rep', 'senator', 'representative'],
+  governor: ['gov', 'governor'],
+  official: ['secretary', 'minister', 'official', 'spokesman', 'spokeswoman', 'director', 'chief', 'ambassador', 'envoy', 'commissioner', 'adviser'],
+  diplomat: ['secretary', 'minister', 'ambassador', 'envoy'],
+  candidate: ['candidate', 'nominee'],
+  nominee: ['candidate', 'nominee'],
+  minister: ['minister', 'secretary'],
+  secretary: ['secretary', 'minister'],
+};
+const GENERIC_MODIFIERS = new Set(['former', 'top', 'senior', 'new', 'current', 'then', 'outgoing', 'incoming', 'longtime', 'veteran', 'same', 'other', 'british', 'american', 'foreign']);
+
+export class SpeakerRegistry {
+  readonly people: Person[] = [];
+  private readonly occurrences: Occurrence[] = [];
+  private readonly bySurname = new Map<string, Person[]>();
+  /** Mentions already resolved, by offset: two quotations can share one `he said`. */
+  private readonly resolved = new Map<number, Person | null>();
+
+  private remember<T extends Person | null>(position: number, person: T): T {
+    this.resolved.set(position, person);
+    return person;
+  }
+
+  /** Records a named person (or finds the one already known) at a position in the article. */
+  addName(name: string, titles: readonly string[], position: number, paragraph: number, subject: boolean): Person {
+    const clean = name.replace(/['’]s$/, '').replace(/\s+/g, ' ').trim();
+    const person = this.findByName(clean) ?? this.create(clean);
+    if (words(clean).length > words(person.name).length) {
+      person.aliases.add(person.name);
+      person.name = clean;
+    } else if (clean !== person.name) {
+      person.aliases.add(clean);
+    }
+    for (const title of titles) person.titles.add(title);
+    person.gender ??= genderOf(person, titles);
+    this.occurrences.push({ person, position, paragraph, subject });
+    return person;
+  }
+
+  private create(name: string): Person {
+    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: undefined, unnamed: false, quotes: 0 };
+    this.people.push(person);
+    const key = surnameOf(name);
+    this.bySurname.set(key, [...(this.bySurname.get(key) ?? []), person]);
+    return person;
+  }
+
+  /** `Kerry` and `John Kerry` are one person; `Bill Clinton` and `Hillary Clinton` are not. */
+  private findByName(name: string): Person | undefined {
+    const candidates = this.bySurname.get(surnameOf(name));
+    if (!candidates) return undefined;
+    const given = words(name).slice(0, -1).map(w => w.toLowerCase());
+    const compatible = candidates.filter(p => {
+      const theirs = words(p.name).slice(0, -1).map(w => w.toLowerCase());
+      return given.length === 0 || theirs.length === 0 || given.every(w => theirs.includes(w)) || theirs.every(w => given.includes(w));
+    });
+    if (compatible.length === 0) return undefined;
+    const exact = compatible.find(p => p.name.toLowerCase() === name.toLowerCase());
+    return exact ?? (given.length === 0 ? this.mostRecent(compatible) : compatible[0]);
+  }
+
+  /** Occurrences before `position`, in text order. */
+  private before(position: number): Occurrence[] {
+    return this.occurrences.filter(o => o.position < position).sort((a, b) => a.position - b.position);
+  }
+
+  private mostRecent(people: readonly Person[]): Person {
+    for (let i = this.occurrences.length - 1; i >= 0; i--) if (people.includes(this.occurrences[i].person)) return this.occurrences[i].person;
+    return people[people.length - 1];
+  }
+
+  /** The person a pronoun at `position` stands for: the latest subject or speaker it can be. */
+  resolvePronoun(pronoun: string, position: number, paragraph: number): Person | null {
+    const known = this.resolved.get(position);
+    if (known !== undefined) return known;
+    const gender = PRONOUNS[pronoun.toLowerCase()];
+    if (gender !== 'm' && gender !== 'f') return null;
+    const before = this.before(position).filter(o => o.person.gender === undefined || o.person.gender === gender);
+    const pick = (test: (o: Occurrence) => boolean) => {
+      for (let i = before.length - 1; i >= 0; i--) if (test(before[i])) return before[i].person;
+      return null;
+    };
+    const person = pick(o => o.paragraph === paragraph && o.subject)
+      ?? pick(o => paragraph - o.paragraph <= 3 && o.subject)
+      ?? pick(o => paragraph - o.paragraph <= 3)
+      ?? pick(() => true);
+    if (person && person.gender === undefined) person.gender = gender;
+    return this.remember(position, person);
+  }
+
+  /** The named person a description stands for, or an unnamed speaker kept under the description. */
+  resolveDescription(mention: Mention, position: number, paragraph: number): Person {
+    const known = this.resolved.get(position);
+    if (known) return known;
+    const all = words(mention.name.toLowerCase().replace(/['’]s\b/g, ''));
+    const head = all.at(-1)!;
+    const modifiers = all.slice(1, -1).filter(w => !GENERIC_MODIFIERS.has(w) && !NOT_NAMES.has(w));
+    const heads = HEAD_SYNONYMS[head] ?? [head];
+    const matches = (p: Person) => {
+      if (p.unnamed) return p.name.toLowerCase().endsWith(head);
+      const titleWords = new Set([...p.titles].flatMap(t => words(t.toLowerCase().replace(/\./g, ''))));
+      return heads.some(h => titleWords.has(h)) && modifiers.every(m => titleWords.has(m.replace(/\./g, '')) || !TITLE_WORDS.has(m.replace(/\./g, '')) && !/^[A-Z]/.test(m));
+    };
+    // `a State Department official` introduces someone new; `the official` looks back.
+    const indefinite = /^(a|an|another|one)$/.test(all[0]);
+    const before = indefinite ? [] : this.before(position);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const o = before[i];
+      if (matches(o.person)) {
+        this.occurrences.push({ person: o.person, position, paragraph, subject: true });
+        return this.remember(position, o.person);
+      }
+    }
+    const name = mention.name.replace(/^(a|an|A|An)\s+/, 'the ');
+    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: /s$/.test(head) ? 'plural' : undefined, unnamed: true, quotes: 0 };
+    this.people.push(person);
+    this.occurrences.push({ person, position, paragraph, subject: true });
+    return this.remember(position, person);
+  }
+
+  /** Notes that a known person is mentioned again (`Kerry met with...`), to guide pronouns. */
+  noteMention(person: Person, position: number, paragraph: number, subject: boolean): void {
+    this.occurrences.push({ person, position, paragraph, subject });
+  }
+
+  knownSurname(word: string): Person | undefined {
+    const candidates = this.bySurname.get(word.toLowerCase());
+    return candidates && this.mostRecent(candidates);
+  }
+
+  /** The people who were given at least one quotation, as records. */
+  records(): SpeakerRecord[] {
+    return this.people.filter(p => p.quotes > 0).map(toRecord);
+  }
+}
+
+function genderOf(person: Person, titles: readonly string[]): Gender {
+  for (const title of titles) {
+    for (const w of words(title.toLowerCase().replace(/\./g, ''))) if (HONORIFIC_GENDER[w]) return HONORIFIC_GENDER[w];
+  }
+  return FIRST_NAME_GENDER.get(words(person.name)[0].toLowerCase());
+}
+
+export function toRecord(p: Person): SpeakerRecord {
+  return { name: p.name, aliases: [...p.aliases].sort(), titles: [...p.titles].sort() };
+}
