@@ -6,7 +6,8 @@
  * because a reader asks "what did Kerry say, and where": the article rows carry the outlet and
  * the count, and the same remark reported by several outlets is the hover's job.
  */
-import type { ArticleAnalysis, Quote, SpeakerRecord } from './types';
+import { mergeSpeakers, type WorkspaceSpeaker } from './analysis/merge';
+import type { ArticleAnalysis, Quote } from './types';
 
 export interface TreeArticle {
   /** Identifies the article to the adapter (a URI string). */
@@ -37,6 +38,8 @@ export interface ArticleNode {
 
 export interface SpeakerNode {
   readonly kind: 'speaker';
+  /** Unique among the rows: the name, or the name and article of an unnamed speaker. */
+  readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
   readonly titles: readonly string[];
@@ -58,24 +61,27 @@ export interface SpeakerTreeOptions {
   readonly sort?: SpeakerSort;
   /** Keeps speakers whose name, an alias or a title contains this text (case-insensitive). */
   readonly filter?: string;
-  /** Workspace-wide speaker records; when absent, those of the articles are merged. */
-  readonly speakers?: readonly SpeakerRecord[];
 }
 
 /**
- * Builds the tree roots. Scare quotes and titles (kind `other`) are left out: nobody said them.
- * The "Unattributed" row is shown only when some quotation lacks a speaker and no filter is set.
+ * Builds the tree roots. One person is one row, as the workspace merges speakers (`Kerry` joins
+ * `John Kerry`); an unnamed speaker that several articles have (`the official`) gets a row per
+ * article, since two outlets' officials are not known to be one person. Scare quotes and titles
+ * (kind `other`) are left out: nobody said them. The "Unattributed" row is shown only when some
+ * quotation lacks a speaker and no filter is set.
  */
 export function buildSpeakerTree(articles: readonly TreeArticle[], options: SpeakerTreeOptions = {}): (SpeakerNode | UnattributedNode)[] {
-  const directory = new SpeakerDirectory(options.speakers ?? articles.flatMap(a => a.analysis.speakers));
-  const bySpeaker = new Map<string | null, Map<TreeArticle, Quote[]>>();
+  const people = peopleByName(mergeSpeakers(articles.map(a => a.analysis)));
+  const rows = new Map<string | null, { person: WorkspaceSpeaker | undefined; name: string; perArticle: Map<TreeArticle, Quote[]> }>();
   for (const article of articles) {
     for (const quote of article.analysis.quotes) {
       if (quote.kind === 'other' && quote.speaker === null) continue;
-      const speaker = quote.speaker === null ? null : directory.canonical(quote.speaker);
-      const perArticle = bySpeaker.get(speaker) ?? new Map<TreeArticle, Quote[]>();
-      bySpeaker.set(speaker, perArticle);
-      perArticle.set(article, [...(perArticle.get(article) ?? []), quote]);
+      const candidates = quote.speaker === null ? [] : people.get(quote.speaker) ?? [];
+      const person = candidates.length === 1 ? candidates[0] : undefined;
+      const key = quote.speaker === null ? null : person ? person.name : `${quote.speaker}\u0000${article.id}`;
+      const row = rows.get(key) ?? { person, name: person?.name ?? quote.speaker ?? '', perArticle: new Map<TreeArticle, Quote[]>() };
+      rows.set(key, row);
+      row.perArticle.set(article, [...(row.perArticle.get(article) ?? []), quote]);
     }
   }
   const groups = (speaker: string | null, perArticle: Map<TreeArticle, Quote[]>): ArticleNode[] =>
@@ -89,18 +95,19 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
 
   const needle = options.filter?.trim().toLocaleLowerCase() ?? '';
   const speakers: SpeakerNode[] = [];
-  for (const [name, perArticle] of bySpeaker) {
-    if (name === null) continue;
-    const record = directory.record(name);
-    if (needle && ![name, ...record.aliases, ...record.titles].some(s => s.toLocaleLowerCase().includes(needle))) continue;
+  for (const [key, { person, name, perArticle }] of rows) {
+    if (key === null) continue;
+    const aliases = person?.aliases ?? [];
+    const titles = person?.titles ?? [];
+    if (needle && ![name, ...aliases, ...titles].some(s => s.toLocaleLowerCase().includes(needle))) continue;
     const articleNodes = groups(name, perArticle);
-    speakers.push({ kind: 'speaker', name, aliases: record.aliases, titles: record.titles, quoteCount: countQuotes(articleNodes), articles: articleNodes });
+    speakers.push({ kind: 'speaker', id: key, name, aliases, titles, quoteCount: countQuotes(articleNodes), articles: articleNodes });
   }
   speakers.sort(options.sort === 'name'
     ? (a, b) => a.name.localeCompare(b.name)
     : (a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
 
-  const unattributed = bySpeaker.get(null);
+  const unattributed = rows.get(null)?.perArticle;
   if (!unattributed || needle) return speakers;
   const articleNodes = groups(null, unattributed);
   return [...speakers, { kind: 'unattributed', quoteCount: countQuotes(articleNodes), articles: articleNodes }];
@@ -125,49 +132,11 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-/**
- * One person, one row: records with the same name merge, and a name that is an alias (or the
- * surname) of exactly one fuller name resolves to it (`Kerry` → `John Kerry`). A shared surname
- * of two different people stays apart rather than guessing.
- */
-export class SpeakerDirectory {
-  readonly #records = new Map<string, { aliases: Set<string>; titles: Set<string> }>();
-  readonly #canonical = new Map<string, string>();
-
-  constructor(records: readonly SpeakerRecord[]) {
-    for (const r of records) {
-      const entry = this.#records.get(r.name) ?? { aliases: new Set<string>(), titles: new Set<string>() };
-      r.aliases.forEach(a => entry.aliases.add(a));
-      r.titles.forEach(t => entry.titles.add(t));
-      this.#records.set(r.name, entry);
-    }
-    for (const name of this.#records.keys()) {
-      const fuller = [...this.#records].filter(([other, entry]) =>
-        other !== name && other.length > name.length && (entry.aliases.has(name) || other.endsWith(` ${name}`)));
-      if (fuller.length === 1) this.#canonical.set(name, fuller[0][0]);
-    }
-    for (const [name, target] of this.#canonical) {
-      const from = this.#records.get(name)!;
-      const into = this.#records.get(target)!;
-      into.aliases.add(name);
-      from.aliases.forEach(a => into.aliases.add(a));
-      from.titles.forEach(t => into.titles.add(t));
-    }
+/** Each name and alias to the people it can stand for (more than one only for unnamed speakers). */
+function peopleByName(people: readonly WorkspaceSpeaker[]): Map<string, WorkspaceSpeaker[]> {
+  const byName = new Map<string, WorkspaceSpeaker[]>();
+  for (const person of people) {
+    for (const name of new Set([person.name, ...person.aliases])) byName.set(name, [...(byName.get(name) ?? []), person]);
   }
-
-  /** The row a speaker name belongs to. */
-  canonical(name: string): string {
-    let current = name;
-    for (let hops = 0; this.#canonical.has(current) && hops < 8; hops++) current = this.#canonical.get(current)!;
-    return current;
-  }
-
-  record(name: string): SpeakerRecord {
-    const entry = this.#records.get(name);
-    return {
-      name,
-      aliases: entry ? [...entry.aliases].filter(a => a !== name).sort() : [],
-      titles: entry ? [...entry.titles].sort() : [],
-    };
-  }
+  return byName;
 }

@@ -55,7 +55,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
 
   /** The speaker rows as they stand now (sorted and filtered), built if out of date. */
   roots(): readonly (SpeakerTreeNode & { kind: 'speaker' | 'unattributed' })[] {
-    this.#roots ??= buildSpeakerTree(this.#articles(), { sort: this.#sort, filter: this.#filter, speakers: this.workspace.speakers() });
+    this.#roots ??= buildSpeakerTree(this.#articles(), { sort: this.#sort, filter: this.#filter });
     return this.#roots;
   }
 
@@ -119,7 +119,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
 
 function speakerItem(node: SpeakerNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `speaker\u0000${node.name}`;
+  item.id = `speaker\u0000${node.id}`;
   item.description = `${countLabel(node.quoteCount, 'quotation')} · ${countLabel(node.articles.length, 'article')}`;
   const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.name)}**`);
   if (node.titles.length > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(node.titles.join(', '))}`);

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildSpeakerTree, lineIndex, SpeakerDirectory, type TreeArticle } from '../../src/core/speakerTree';
+import { buildSpeakerTree, lineIndex, type TreeArticle } from '../../src/core/speakerTree';
 import type { Quote, SpeakerRecord } from '../../src/core/types';
 
 function article(id: string, text: string, quotes: [string, string | null, Quote['kind']?][], speakers: SpeakerRecord[]): TreeArticle {
@@ -50,10 +50,16 @@ suite('speaker tree', () => {
     assert.ok(!all.includes('"fix"'));
   });
 
-  test('a shared surname of two people is not merged', () => {
-    const dir = new SpeakerDirectory([{ name: 'Ada Brook', aliases: [], titles: [] }, { name: 'Sam Brook', aliases: [], titles: [] }, { name: 'Brook', aliases: [], titles: [] }]);
-    assert.strictEqual(dir.canonical('Brook'), 'Brook');
-    assert.strictEqual(new SpeakerDirectory([brook, { name: 'Brook', aliases: [], titles: ['Mayor'] }]).canonical('Brook'), 'Ada Brook');
+  test('a surname two people share stays apart; an unnamed speaker gets a row per article', () => {
+    const plain = (name: string) => ({ name, aliases: [], titles: [] });
+    const a = article('a.txt', '"One," Ada Brook said.', [['"One,"', 'Ada Brook']], [plain('Ada Brook')]);
+    const b = article('b.txt', '"Two," Sam Brook said.', [['"Two,"', 'Sam Brook']], [plain('Sam Brook')]);
+    const c = article('c.txt', '"Three," Brook said. "Four," the official said.', [['"Three,"', 'Brook'], ['"Four,"', 'the official']], [plain('Brook'), plain('the official')]);
+    const d = article('d.txt', '"Five," the official said.', [['"Five,"', 'the official']], [plain('the official')]);
+    const rows = buildSpeakerTree([a, b, c, d], { sort: 'name' });
+    assert.deepStrictEqual(rows.map(r => r.kind === 'speaker' ? `${r.name}: ${r.articles.map(x => x.article.id)}` : r.kind),
+      ['Ada Brook: a.txt', 'Brook: c.txt', 'Sam Brook: b.txt', 'the official: c.txt', 'the official: d.txt']);
+    assert.strictEqual(new Set(rows.map(r => r.kind === 'speaker' && r.id)).size, rows.length);
   });
 
   test('no articles, no rows', () => {
