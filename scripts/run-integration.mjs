@@ -51,6 +51,18 @@ async function downloadVSCode() {
   }
 }
 
+/** Workbench chatter that says nothing about the extension: connection steps, the closed network. */
+const workbenchNoise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\]|\[AccountPolicyGate\]|\[AgentHost\]|Timed out waiting for authentication provider|getaddrinfo ENOTFOUND)/;
+
+/** Shows what the workbench logs (the mocha report among it), without the noise and stack frames unless VERBOSE. */
+function showWorkbenchLog(type, args) {
+  const text = args.map(arg => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+  if (process.env.VERBOSE) return console.log(text);
+  if (workbenchNoise.test(text)) return;
+  const kept = text.split('\n').filter(line => !/^\s+at /.test(line)).join('\n');
+  (type === 'error' || type === 'warn' ? console.error : console.log)(kept);
+}
+
 /**
  * code-server's workbench honours the `payload` query that VS Code's own browser integration tests
  * use: it starts the extension host with our extension under development and loads the mocha
@@ -68,7 +80,7 @@ async function runInCodeServer(folder, env) {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const exited = new Promise(resolve => {
-      page.exposeFunction('codeAutomationLog', (type, args) => (console[type] ?? console.log)(...args));
+      page.exposeFunction('codeAutomationLog', (type, args) => showWorkbenchLog(type, args));
       page.exposeFunction('codeAutomationExit', code => resolve(code));
       timer = setTimeout(() => { console.error(`integration: no result after ${timeoutMs / 1000} s`); resolve(124); }, timeoutMs);
     });

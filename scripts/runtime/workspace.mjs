@@ -26,14 +26,16 @@ function copyFiles(from, to, { filter = () => true, keepExisting = false } = {})
 }
 
 /**
- * A new folder outside the repository holding `samples/` (the project's invented articles) and,
- * where ../shared/seeds exists, `seeds/` (the seed articles). Returns the folder and what it holds.
+ * A new folder outside the repository holding `samples/` (the project's invented articles), the
+ * files of `extraDir` at its top, and, with `withSeeds` and where ../shared/seeds exists, `seeds/`
+ * (the seed articles). Returns the folder and how many articles of each kind it holds.
  */
-export function makeTestWorkspace(prefix) {
+export function makeTestWorkspace(prefix, { withSeeds = true, extraDir } = {}) {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `news-annotator-${prefix}-`));
   const samples = copyFiles(samplesDir, path.join(folder, 'samples'));
-  const seeds = copyFiles(seedsDir, path.join(folder, 'seeds'), { filter: name => seedName.test(name) });
-  return { folder, samples, seeds };
+  const seeds = withSeeds ? copyFiles(seedsDir, path.join(folder, 'seeds'), { filter: name => seedName.test(name) }) : 0;
+  const extra = extraDir ? copyFiles(extraDir, folder) : 0;
+  return { folder, samples, seeds, extra };
 }
 
 /** The folder `npm start` opens: a copy of samples/ that keeps the user's edits across starts. */
