@@ -5,6 +5,10 @@ import { registerLanguageMode } from './vscode/languageMode';
 import { createLogger } from './vscode/logger';
 import { registerNavigation } from './vscode/navigation';
 import { createNewsWorkspace } from './vscode/newsWorkspace';
+import { registerQuickFixes } from './vscode/quickFixes';
+import { registerSemanticTokens } from './vscode/semanticTokens';
+import { registerSpeakersView } from './vscode/speakersView';
+import { registerStatusBar } from './vscode/statusBar';
 
 /** The composition root: builds each feature and hands its disposable to VS Code. Nothing else. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -17,6 +21,10 @@ export function activate(context: vscode.ExtensionContext): void {
     registerNavigation(),
     registerHover(news),
     registerCompareCommand(news),
+    registerSemanticTokens(news),
+    registerSpeakersView(news),
+    registerStatusBar(news),
+    registerQuickFixes(news),
   );
 }
 
