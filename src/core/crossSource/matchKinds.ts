@@ -22,7 +22,7 @@ export interface QuoteWords {
 
 export interface Comparison {
   readonly kind: MatchKind;
-  /** 1 for exact; otherwise how much of the shorter quotation is shared, scaled down for little evidence. */
+  /** 1 for exact; below 1 otherwise: how much of the shorter quotation is shared, scaled down for little evidence. */
   readonly score: number;
   /** The weight of the shared words (content words 1, common words less): how informative the overlap is. */
   readonly evidence: number;
@@ -91,5 +91,5 @@ function weightOf(quote: QuoteWords, from: number, to: number, weight: WordWeigh
 }
 
 function scoreOf(coverage: number, evidence: number): number {
-  return Math.round(coverage * (0.5 + 0.5 * Math.min(1, evidence / FULL_EVIDENCE)) * 100) / 100;
+  return Math.min(0.99, Math.round(coverage * (0.5 + 0.5 * Math.min(1, evidence / FULL_EVIDENCE)) * 100) / 100);
 }

@@ -1,0 +1,342 @@
+/**
+ * The workspace index: every news article the editor knows of, its quotations, and where else each
+ * quotation's words appear. Pure and synchronous (no `vscode`, no Node built-ins, no timers), so
+ * the adapter decides when work happens: it feeds texts in with `upsert`/`remove`/`rename`
+ * (debounced as it likes) and either lets queries index what is pending or calls `processPending`
+ * in slices with a cancellation token to keep the editor responsive.
+ *
+ * Two levels of work per article, so a large workspace is indexed fast:
+ * - indexing (`processPending`, or any query that needs it): find the quotations' spans and index
+ *   their words for cross-source matching; about as fast as reading the text;
+ * - analysis (speakers, cues, kinds): done lazily for the articles a query touches (`quotesAt`,
+ *   `analysisFor`, the other side of `matchesFor`), the most recent ones cached.
+ *
+ * Memory: texts are kept as UTF-8 bytes and each article keeps only its quotation spans (their
+ * strings detached from the article text).
+ */
+import { analyzeArticle, mergeSpeakers, type WorkspaceSpeaker } from './analyze';
+import { CrossSourceMatch, CrossSourceMatcher, QuoteInput } from './crossSource/matcher';
+import { MatchKind } from './crossSource/matchKinds';
+import { quoteSpans } from './crossSource/quoteSpans';
+import { ArticleAnalysis, CancellationLike, Quote } from './types';
+
+/** A place where the words of a quotation appear again. */
+export interface QuoteMatch {
+  /** The article that carries the other quotation (the id it was upserted under). */
+  readonly uri: string;
+  /** The article's display label as given to `upsert`, else its uri. */
+  readonly label: string;
+  /** The other quotation, with the speaker its article gives. */
+  readonly quote: Quote;
+  /** Zero-based line of `quote.start` in the other article. */
+  readonly line: number;
+  readonly kind: MatchKind;
+  /** 0..1, 1 for exact. */
+  readonly score: number;
+  /** A headline quotation matched against the body of the same article: show it apart from other outlets. */
+  readonly sameArticle: boolean;
+}
+
+/** One end of a match in `allMatches`: quote offsets as in the article's quotations. */
+export interface MatchLocation {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A matched pair, each pair once. */
+export interface IndexedMatch {
+  readonly a: MatchLocation;
+  readonly b: MatchLocation;
+  readonly kind: MatchKind;
+  readonly score: number;
+  readonly sameArticle: boolean;
+}
+
+export interface SkippedDocument {
+  readonly uri: string;
+  /** Length of the text in UTF-16 code units. */
+  readonly length: number;
+  readonly reason: string;
+}
+
+/** What changed in the index: articles (re)indexed, removed, or renamed (old uri in `removed`, new in `changed`). */
+export interface IndexChange {
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface WorkspaceIndexOptions {
+  /** Texts longer than this (UTF-16 code units) are skipped and listed by `skipped()`. Default 1,048,576. */
+  readonly maxTextLength?: number;
+  /** The analysis to run on each article; `analyzeArticle` by default. */
+  readonly analyze?: (text: string) => ArticleAnalysis;
+  /** How many full analyses to keep for `analysisFor`. Default 32. */
+  readonly cachedAnalyses?: number;
+}
+
+interface DocumentEntry {
+  readonly id: number;
+  uri: string;
+  readonly label: string | undefined;
+  readonly version: number | undefined;
+  readonly bytes: Uint8Array;
+  /** The quotations' spans, as indexed for matching; null until indexed. */
+  spans: readonly QuoteInput[] | null;
+}
+
+const encoder = new TextEncoder();
+// Keep a leading U+FEFF if the caller left one: offsets must count it as the caller does.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+export class WorkspaceIndex {
+  private readonly matcher = new CrossSourceMatcher();
+  private readonly byUri = new Map<string, DocumentEntry>();
+  private readonly byId = new Map<number, DocumentEntry>();
+  private readonly pending = new Set<DocumentEntry>();
+  private readonly skippedDocs = new Map<string, SkippedDocument>();
+  private readonly analyses = new Map<number, ArticleAnalysis>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private readonly maxTextLength: number;
+  private readonly analyze: (text: string) => ArticleAnalysis;
+  private readonly cachedAnalyses: number;
+  private nextId = 0;
+  private mergedSpeakers: readonly WorkspaceSpeaker[] | null = null;
+
+  constructor(options: WorkspaceIndexOptions = {}) {
+    this.maxTextLength = options.maxTextLength ?? 1 << 20;
+    this.analyze = options.analyze ?? analyzeArticle;
+    this.cachedAnalyses = options.cachedAnalyses ?? 32;
+  }
+
+  /** Number of articles in the index (skipped ones not counted). */
+  get size(): number {
+    return this.byUri.size;
+  }
+
+  /** Number of articles upserted but not indexed yet. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  has(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
+  documentIds(): string[] {
+    return [...this.byUri.keys()];
+  }
+
+  /**
+   * Adds or replaces an article's text: the file on disk, or an open editor's unsaved text. The text
+   * is indexed lazily (by the next query or `processPending`). With a `version`, a version older
+   * than or equal to the one indexed is ignored. Returns false when the text was not taken: stale,
+   * or over the size limit (then listed by `skipped()`, and any older text of it dropped).
+   */
+  upsert(uri: string, text: string, label?: string, version?: number): boolean {
+    const old = this.byUri.get(uri);
+    if (old && version !== undefined && old.version !== undefined && version <= old.version) return false;
+    if (text.length > this.maxTextLength) {
+      this.remove(uri);
+      this.skippedDocs.set(uri, {
+        uri,
+        length: text.length,
+        reason: `it is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${this.maxTextLength.toLocaleString('en-US')}`,
+      });
+      return false;
+    }
+    this.skippedDocs.delete(uri);
+    const entry: DocumentEntry = { id: old?.id ?? this.nextId++, uri, label, version, bytes: encoder.encode(text), spans: null };
+    if (old) this.pending.delete(old);
+    this.byUri.set(uri, entry);
+    this.byId.set(entry.id, entry);
+    this.analyses.delete(entry.id);
+    this.pending.add(entry);
+    this.mergedSpeakers = null;
+    return true;
+  }
+
+  /** Drops an article and its matches. Returns false if it was not indexed. */
+  remove(uri: string): boolean {
+    this.skippedDocs.delete(uri);
+    const entry = this.byUri.get(uri);
+    if (!entry) return false;
+    this.byUri.delete(uri);
+    this.byId.delete(entry.id);
+    this.pending.delete(entry);
+    this.analyses.delete(entry.id);
+    this.matcher.removeDocument(entry.id);
+    this.mergedSpeakers = null;
+    this.emit({ changed: [], removed: [uri] });
+    return true;
+  }
+
+  /** Moves an article to a new uri, keeping its index entry and matches. Returns false if `from` was not indexed. */
+  rename(from: string, to: string): boolean {
+    const entry = this.byUri.get(from);
+    if (!entry || from === to) return entry !== undefined;
+    this.remove(to);
+    this.byUri.delete(from);
+    entry.uri = to;
+    this.byUri.set(to, entry);
+    this.emit({ changed: [to], removed: [from] });
+    return true;
+  }
+
+  /** Articles not indexed because of the size limit, with the reason. */
+  skipped(): readonly SkippedDocument[] {
+    return [...this.skippedDocs.values()];
+  }
+
+  /**
+   * Indexes pending articles until none is left, `token` is cancelled, or `maxDocuments` were done.
+   * Returns true when nothing is pending any more. Fires `onDidChange` for the articles done.
+   */
+  processPending(token?: CancellationLike, maxDocuments = Infinity): boolean {
+    const changed: string[] = [];
+    for (const entry of this.pending) {
+      if (token?.isCancellationRequested || changed.length >= maxDocuments) break;
+      this.indexEntry(entry);
+      changed.push(entry.uri);
+    }
+    if (changed.length > 0) this.emit({ changed, removed: [] });
+    return this.pending.size === 0;
+  }
+
+  /** The article's text as last upserted. */
+  textOf(uri: string): string | undefined {
+    const entry = this.byUri.get(uri);
+    return entry && decoder.decode(entry.bytes);
+  }
+
+  /** The full analysis of an article (recomputed from its text when not cached). */
+  analysisFor(uri: string): ArticleAnalysis | undefined {
+    const entry = this.byUri.get(uri);
+    return entry && this.analysisOf(entry);
+  }
+
+  /** The quotations of an article that cover `offset` (`start <= offset < end`). */
+  quotesAt(uri: string, offset: number): readonly Quote[] {
+    return this.analysisFor(uri)?.quotes.filter(q => q.start <= offset && offset < q.end) ?? [];
+  }
+
+  /**
+   * Every other place with the words of `quote` (a quotation of `uri`, found by its start and end),
+   * best score first, matches within the same article last. Indexes whatever is pending first, as
+   * any article may hold a match, and analyses the matched articles for their speakers.
+   */
+  matchesFor(uri: string, quote: Pick<Quote, 'start' | 'end'>): readonly QuoteMatch[] {
+    const entry = this.byUri.get(uri);
+    if (!entry) return [];
+    this.processPending();
+    const index = entry.spans!.findIndex(q => q.start === quote.start && q.end === quote.end);
+    if (index < 0) return [];
+    const found: QuoteMatch[] = [];
+    for (const match of this.matcher.matchesOfQuote(entry.id, index)) {
+      const other = match.a.doc === entry.id && match.a.quote === index ? match.b : match.a;
+      const otherEntry = this.byId.get(other.doc)!;
+      const span = otherEntry.spans![other.quote];
+      const analysed = this.analysisOf(otherEntry).quotes.find(q => q.start === span.start && q.end === span.end);
+      found.push({
+        uri: otherEntry.uri,
+        label: otherEntry.label ?? otherEntry.uri,
+        quote: analysed ?? unattributed(span),
+        line: lineOf(otherEntry.bytes, span.start),
+        kind: match.kind,
+        score: match.score,
+        sameArticle: match.sameArticle,
+      });
+    }
+    return found.sort((x, y) => Number(x.sameArticle) - Number(y.sameArticle) || y.score - x.score);
+  }
+
+  /** Every matched pair in the workspace, each once. Undefined when cancelled before done. */
+  allMatches(token?: CancellationLike): IndexedMatch[] | undefined {
+    if (!this.processPending(token)) return undefined;
+    return this.matcher.allMatches(token)?.map(match => ({
+      a: this.locationOf(match.a),
+      b: this.locationOf(match.b),
+      kind: match.kind,
+      score: match.score,
+      sameArticle: match.sameArticle,
+    }));
+  }
+
+  /**
+   * Every speaker across the workspace, one record per person (see `mergeSpeakers`). Analyses every
+   * article not analysed yet: on a large workspace, call it off the hot path.
+   */
+  speakers(): readonly WorkspaceSpeaker[] {
+    this.mergedSpeakers ??= mergeSpeakers([...this.byUri.values()].map(entry => this.analysisOf(entry)));
+    return this.mergedSpeakers;
+  }
+
+  /** Subscribes to index changes; shaped like `vscode.Event`, so an adapter can pass it on. */
+  onDidChange(listener: (change: IndexChange) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private emit(change: IndexChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+
+  private indexEntry(entry: DocumentEntry): void {
+    entry.spans = quoteSpans(decoder.decode(entry.bytes)).map(span => ({ ...span, text: detach(span.text) }));
+    this.pending.delete(entry);
+    this.matcher.setDocument(entry.id, entry.spans);
+  }
+
+  private analysisOf(entry: DocumentEntry): ArticleAnalysis {
+    const cached = this.analyses.get(entry.id);
+    if (cached) {
+      // Refresh its place in the least-recently-used order.
+      this.analyses.delete(entry.id);
+      this.analyses.set(entry.id, cached);
+      return cached;
+    }
+    const analysis = this.analyze(decoder.decode(entry.bytes));
+    this.analyses.set(entry.id, analysis);
+    if (this.analyses.size > this.cachedAnalyses) this.analyses.delete(this.analyses.keys().next().value!);
+    return analysis;
+  }
+
+  private locationOf(end: CrossSourceMatch['a']): MatchLocation {
+    const entry = this.byId.get(end.doc)!;
+    const span = entry.spans![end.quote];
+    return { uri: entry.uri, start: span.start, end: span.end };
+  }
+}
+
+/**
+ * A copy of `text` that does not share memory with the article it was sliced from, so that keeping
+ * a quotation does not keep its whole article alive.
+ */
+function detach(text: string): string {
+  return text.length < 16 ? text : decoder.decode(encoder.encode(text));
+}
+
+/** A quotation the analysis did not report (it reports every span the index has): its span, no speaker. */
+function unattributed(span: QuoteInput): Quote {
+  return {
+    start: span.start, end: span.end, text: span.text, kind: 'other', speaker: null,
+    speakerMention: null, cue: null, confidence: 0, evidence: 'none', paragraph: span.paragraph ?? 0,
+  };
+}
+
+/** Zero-based line of a UTF-16 offset, counted on the UTF-8 bytes. */
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 0;
+  let units = 0;
+  for (let i = 0; i < bytes.length && units < offset; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0a) line++;
+    // A character starts at every byte that is not a continuation byte; 4-byte ones are two UTF-16 units.
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return line;
+}
