@@ -8,7 +8,7 @@ import path from 'node:path';
 import {
   repoRoot, runtimeDir, ensureRuntime, installVsix, startCodeServer, freePort, workbenchUrl, writeUserSettings,
 } from './runtime/code-server.mjs';
-import { ensureStartWorkspace } from './runtime/workspace.mjs';
+import { copySamplesInto } from './runtime/workspace.mjs';
 
 const started = Date.now();
 const runtime = ensureRuntime();
@@ -24,7 +24,7 @@ if (packaged.status !== 0) {
 const stateDir = path.join(runtimeDir, 'state', 'start');
 if (!fs.existsSync(path.join(stateDir, 'user-data', 'User', 'settings.json'))) writeUserSettings(stateDir, { 'editor.wordWrap': 'on' });
 console.log(`start: ${installVsix(runtime, stateDir, path.join(repoRoot, 'news-annotator.vsix'))}`);
-const folder = ensureStartWorkspace(path.join(runtimeDir, 'sample-articles'));
+const folder = copySamplesInto(path.join(runtimeDir, 'sample-articles'));
 
 const port = Number(process.env.NEWS_PORT || process.env.PORT) || await freePort();
 const server = await startCodeServer(runtime, { stateDir, port });

@@ -38,8 +38,8 @@ export function makeTestWorkspace(prefix, { withSeeds = true, extraDir } = {}) {
   return { folder, samples, seeds, extra };
 }
 
-/** The folder `npm start` opens: a copy of samples/ that keeps the user's edits across starts. */
-export function ensureStartWorkspace(folder) {
+/** Copies samples/ into `folder` (`npm start`, the debugger), keeping files already there and the user's edits to them. */
+export function copySamplesInto(folder) {
   copyFiles(samplesDir, folder, { keepExisting: true });
   return folder;
 }
