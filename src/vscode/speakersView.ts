@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, type SpeakerTreeNode, type TreeArticle } from '../core/speakerTree';
+import { lineOf, outletOf } from '../core/annotations';
 import { escapeMarkdown } from './markdownText';
 import { openLocationCommand, type LocationArgs } from './navigation';
 import type { NewsWorkspace } from './newsWorkspace';
@@ -11,6 +12,8 @@ export interface SpeakerRow {
   readonly label: string;
   readonly description?: string;
   readonly contextValue?: string;
+  /** What selecting the row runs. */
+  readonly command?: { readonly command: string; readonly arguments?: unknown[] };
   readonly children?: SpeakerRow[];
 }
 
@@ -172,6 +175,36 @@ export function preview(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/**
+ * `“words” — Speaker, Outlet, file, line N` for a quotation row, or for `{ uri, start, end }` as
+ * the row's own command carries it. Undefined when the target is not a known quotation.
+ */
+function citationFor(workspace: NewsWorkspace, target: unknown): string | undefined {
+  const location = target && typeof target === 'object' && 'kind' in target && target.kind === 'quote'
+    ? { uri: (target as QuoteNode).article.id, start: (target as QuoteNode).quote.start }
+    : asLocation(target);
+  if (!location) return undefined;
+  const uri = vscode.Uri.parse(location.uri, true);
+  const analysis = workspace.analysisFor(uri);
+  const text = workspace.textOf(uri);
+  const quote = analysis?.quotes.find(q => q.start === location.start);
+  if (!analysis || text === undefined || !quote) return undefined;
+  const file = articleLabel(uri);
+  const outlet = outletOf(file, analysis.headline?.text ?? null);
+  // outletOf falls back to the file's own name; naming the file once is enough then.
+  const fileName = file.split('/').pop()!.replace(/(\.news)?\.txt$/i, '');
+  const parts = [quote.speaker ?? 'unattributed', ...(outlet === fileName ? [] : [outlet]), file, `line ${lineOf(text, quote.start)}`];
+  return `\u201c${quote.text}\u201d \u2014 ${parts.join(', ')}`;
+}
+
+/** `{ uri, start, end }` with a string uri and whole-number offsets, as links and rows pass it. */
+export function asLocation(value: unknown): LocationArgs | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { uri, start, end } = value as Partial<Record<keyof LocationArgs, unknown>>;
+  const offset = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return typeof uri === 'string' && offset(start) && offset(end) && start <= end ? { uri, start, end } : undefined;
+}
+
 /** The rows under `node` down to the leaves, as `getTreeItem` renders them. */
 function rowsOf(provider: SpeakersTreeProvider, node?: SpeakerTreeNode): SpeakerRow[] {
   return provider.getChildren(node).map(child => {
@@ -181,6 +214,7 @@ function rowsOf(provider: SpeakersTreeProvider, node?: SpeakerTreeNode): Speaker
       label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
       ...(item.contextValue ? { contextValue: item.contextValue } : {}),
+      ...(item.command ? { command: { command: item.command.command, arguments: item.command.arguments } } : {}),
       ...(children.length > 0 ? { children } : {}),
     };
   });
@@ -216,6 +250,15 @@ export function registerSpeakersView(workspace: NewsWorkspace): vscode.Disposabl
     }),
     vscode.commands.registerCommand('newsAnnotator.clearSpeakerFilter', () => { provider.setFilter(''); updateState(); }),
     vscode.commands.registerCommand('newsAnnotator.showSpeakers', () => vscode.commands.executeCommand(`${speakersViewId}.focus`)),
+    vscode.commands.registerCommand('newsAnnotator.copyQuotation', async (target?: unknown) => {
+      const citation = citationFor(workspace, target);
+      if (!citation) {
+        void vscode.window.showWarningMessage('News Annotator: choose a quotation in the Speakers view to copy it.');
+        return;
+      }
+      await vscode.env.clipboard.writeText(citation);
+      vscode.window.setStatusBarMessage('Quotation copied with its citation', 3000);
+    }),
     vscode.commands.registerCommand('newsAnnotator.speakerRows', async () => {
       await workspace.ready;
       provider.refresh();
