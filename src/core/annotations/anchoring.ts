@@ -44,11 +44,12 @@ export function targetFor(source: string, text: string, start: number, end: numb
 const SHORT_QUOTE = 24;
 /** Bitap's pattern limit in diff-match-patch. */
 const SLICE_LENGTH = 32;
+const SLICES = new RegExp(`[\\s\\S]{1,${SLICE_LENGTH}}`, 'g');
 /** How far (in characters) a later slice may sit from where the previous one ended. */
 const SLICE_DISTANCE = 64;
 /** Fuzzy matches below this similarity of the words themselves are rejected. */
 const MIN_FUZZY_SIMILARITY = 0.8;
-const MIN_CONTEXT_SIMILARITY = 0.3;
+const MIN_CONTEXT_SIMILARITY = 0.5;
 /** Scoring weights between candidates, as in the Hypothesis client. */
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
@@ -119,7 +120,9 @@ export class TextAnchorer {
     const text = this.#text;
     const { exact } = quote;
     if (exact === '') return { found: false };
-    if (text.slice(hint.start, hint.end) === exact) return { found: true, start: hint.start, end: hint.end, method: 'position' };
+    if (text.slice(hint.start, hint.end) === exact && believable(exact, contextSimilarity(text, hint.start, hint.end, quote.prefix, quote.suffix))) {
+      return { found: true, start: hint.start, end: hint.end, method: 'position' };
+    }
 
     const raw = this.#bestOccurrence(text, exact, quote.prefix, quote.suffix, hint.start);
     if (raw) return { found: true, start: raw.start, end: raw.start + exact.length, method: 'exact' };
@@ -138,16 +141,15 @@ export class TextAnchorer {
 
   /** The best-scoring occurrence of `exact` in `haystack`, if its context makes it believable. */
   #bestOccurrence(haystack: string, exact: string, prefix: string, suffix: string, hint: number): { start: number } | undefined {
-    let best: { start: number; score: number; context: number } | undefined;
+    let best: { start: number; score: number; context: ContextSimilarity } | undefined;
     let count = 0;
     for (let at = haystack.indexOf(exact); at !== -1 && count < MAX_CANDIDATES; at = haystack.indexOf(exact, at + 1), count++) {
       const context = contextSimilarity(haystack, at, at + exact.length, prefix, suffix);
       const score = PREFIX_WEIGHT * context.prefix + SUFFIX_WEIGHT * context.suffix
         + POSITION_WEIGHT * (1 - Math.min(1, Math.abs(at - hint) / Math.max(1, haystack.length)));
-      if (!best || score > best.score) best = { start: at, score, context: (context.prefix + context.suffix) / 2 };
+      if (!best || score > best.score) best = { start: at, score, context };
     }
-    if (!best) return undefined;
-    return exact.length >= SHORT_QUOTE || best.context >= MIN_CONTEXT_SIMILARITY ? best : undefined;
+    return best && believable(exact, best.context) ? best : undefined;
   }
 }
 
@@ -156,7 +158,17 @@ export function anchorQuote(text: string, quote: TextQuote, hint: TextPosition):
   return new TextAnchorer(text).anchor(quote, hint);
 }
 
-function contextSimilarity(text: string, start: number, end: number, prefix: string, suffix: string): { prefix: number; suffix: number } {
+interface ContextSimilarity {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/** Long words are trusted wherever they are; short ones only where their context roughly agrees. */
+function believable(exact: string, context: ContextSimilarity): boolean {
+  return exact.length >= SHORT_QUOTE || (context.prefix + context.suffix) / 2 >= MIN_CONTEXT_SIMILARITY;
+}
+
+function contextSimilarity(text: string, start: number, end: number, prefix: string, suffix: string): ContextSimilarity {
   return {
     prefix: similarity(text.slice(Math.max(0, start - prefix.length), start), prefix),
     suffix: similarity(text.slice(end, end + suffix.length), suffix),
@@ -184,11 +196,8 @@ function fuzzyMatch(text: string, quote: TextQuote, hint: number): { start: numb
   const bounds = alignBounds(text, quote.exact, approximate.start, approximate.end);
   if (!bounds || bounds.end <= bounds.start) return undefined;
   const words = similarity(text.slice(bounds.start, bounds.end), quote.exact);
-  const context = contextSimilarity(text, bounds.start, bounds.end, quote.prefix, quote.suffix);
-  const contextAverage = (context.prefix + context.suffix) / 2;
   if (words < MIN_FUZZY_SIMILARITY) return undefined;
-  if (contextAverage < MIN_CONTEXT_SIMILARITY && quote.exact.length < SHORT_QUOTE) return undefined;
-  return bounds;
+  return believable(quote.exact, contextSimilarity(text, bounds.start, bounds.end, quote.prefix, quote.suffix)) ? bounds : undefined;
 }
 
 /**
@@ -212,7 +221,7 @@ function locateSlices(text: string, quote: TextQuote, hint: number): { start: nu
     const at = dmp.match_main(text, head, Math.min(text.length, loc + exact.length));
     if (at > -1) loc = Math.max(0, at - exact.length);
   }
-  const slices: string[] = exact.match(/[\s\S]{1,32}/g) ?? [];
+  const slices: string[] = exact.match(SLICES) ?? [];
   if (slices.length === 0) return undefined;
   const first = dmp.match_main(text, slices[0], Math.min(loc, text.length));
   if (first === -1) return undefined;

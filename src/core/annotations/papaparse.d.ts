@@ -8,5 +8,10 @@ declare module 'papaparse' {
     header?: boolean;
     escapeFormulae?: boolean | RegExp;
   }
+  export interface ParseResult {
+    data: string[][];
+    errors: { message: string; row?: number }[];
+  }
+  export function parse(input: string, config?: { newline?: string; skipEmptyLines?: boolean }): ParseResult;
   export function unparse(data: { fields: string[]; data: unknown[][] }, config?: UnparseConfig): string;
 }
