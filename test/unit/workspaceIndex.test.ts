@@ -1,0 +1,173 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { IndexChange, WorkspaceIndex } from '../../src/core/workspaceIndex';
+
+const gazette = [
+  'Harbour to reopen next week',
+  '',
+  '“The harbour will reopen for the fishing fleet on Monday, and the ferries will follow within the month,” Mayor Ada Brook said.',
+  '',
+  'The council met on Friday to approve the repairs.',
+].join('\n');
+const courier = [
+  'Ferries return',
+  '',
+  'Brook told reporters that “the ferries will follow within the month.”',
+].join('\n');
+const farming = [
+  'Orchards do well',
+  '',
+  '“The harvest came in early this year because of the warm spring,” said grower Tomas Vance.',
+].join('\n');
+
+function indexOf(articles: Record<string, string>, options?: ConstructorParameters<typeof WorkspaceIndex>[0]): WorkspaceIndex {
+  const index = new WorkspaceIndex(options);
+  for (const [uri, text] of Object.entries(articles)) index.upsert(uri, text);
+  return index;
+}
+
+/** What a hover on the quotation that contains `words` in `uri` would list: label, line, kind, speaker. */
+function hoverRows(index: WorkspaceIndex, uri: string, words: string): string[] {
+  const text = index.textOf(uri)!;
+  const [quote] = index.quotesAt(uri, text.indexOf(words));
+  assert.ok(quote, `no quotation at "${words}"`);
+  return index.matchesFor(uri, quote).map(m => `${m.label}:${m.line} ${m.kind} ${m.quote.speaker}`);
+}
+
+suite('workspace index', () => {
+  test('a hover on a quotation lists the other article, its line and the speaker it gives', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming });
+    assert.deepStrictEqual(hoverRows(index, 'courier.txt', 'the ferries'), ['gazette.txt:2 contained Ada Brook']);
+    assert.deepStrictEqual(hoverRows(index, 'farming.txt', 'harvest'), []);
+  });
+
+  test('allMatches gives each pair once with the quotations\' offsets', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming });
+    const [match, ...rest] = index.allMatches()!;
+    assert.strictEqual(rest.length, 0);
+    const ends = [match.a, match.b].map(end => index.textOf(end.uri)!.slice(end.start, end.end));
+    assert.deepStrictEqual(ends.sort(), [
+      '“The harbour will reopen for the fishing fleet on Monday, and the ferries will follow within the month,”',
+      '“the ferries will follow within the month.”',
+    ]);
+  });
+
+  test('an unsaved edit replaces the text, and its matches follow', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier });
+    assert.strictEqual(index.allMatches()!.length, 1);
+    const edited = courier.replace('the ferries will follow within the month', 'the buses will run again soon');
+    assert.ok(index.upsert('courier.txt', edited, 'Courier (unsaved)', 2));
+    assert.strictEqual(index.textOf('courier.txt'), edited);
+    assert.deepStrictEqual(index.allMatches(), []);
+    assert.strictEqual(index.upsert('courier.txt', courier, undefined, 1), false, 'an older version is ignored');
+    assert.ok(index.upsert('courier.txt', courier, 'Courier', 3));
+    assert.deepStrictEqual(hoverRows(index, 'gazette.txt', 'The harbour'), ['Courier:2 contained Brook']);
+  });
+
+  test('removing and renaming an article update the matches other articles see', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier });
+    assert.ok(index.rename('courier.txt', 'archive/courier.txt'));
+    assert.deepStrictEqual(hoverRows(index, 'gazette.txt', 'The harbour'), ['archive/courier.txt:2 contained Brook']);
+    assert.deepStrictEqual(index.documentIds().sort(), ['archive/courier.txt', 'gazette.txt']);
+    assert.ok(index.remove('archive/courier.txt'));
+    assert.strictEqual(index.remove('archive/courier.txt'), false);
+    assert.deepStrictEqual(hoverRows(index, 'gazette.txt', 'The harbour'), []);
+  });
+
+  test('an article over the size limit is skipped with a reason, and its older text dropped', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier }, { maxTextLength: 300 });
+    assert.strictEqual(index.upsert('gazette.txt', gazette + '\n\n' + 'More words. '.repeat(20)), false);
+    assert.deepStrictEqual(index.skipped().map(s => s.uri), ['gazette.txt']);
+    assert.match(index.skipped()[0].reason, /over the limit of 300/);
+    assert.strictEqual(index.has('gazette.txt'), false);
+    assert.deepStrictEqual(index.allMatches(), []);
+    index.upsert('gazette.txt', gazette);
+    assert.deepStrictEqual(index.skipped(), []);
+    assert.strictEqual(index.allMatches()!.length, 1);
+  });
+
+  test('indexing in slices stops when cancelled and resumes later; events name the articles done', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming });
+    const changes: IndexChange[] = [];
+    const subscription = index.onDidChange(change => changes.push(change));
+    assert.strictEqual(index.processPending(undefined, 1), false);
+    assert.strictEqual(index.pendingCount, 2);
+    const cancelled = { isCancellationRequested: true };
+    assert.strictEqual(index.processPending(cancelled), false);
+    assert.strictEqual(index.allMatches(cancelled), undefined);
+    assert.strictEqual(index.pendingCount, 2);
+    assert.strictEqual(index.processPending(), true);
+    assert.deepStrictEqual(changes.map(c => c.changed.length), [1, 2]);
+    subscription.dispose();
+    index.remove('farming.txt');
+    assert.strictEqual(changes.length, 2);
+  });
+
+  test('a text with a BOM and CRLF line ends keeps its offsets', () => {
+    const crlf = '\ufeff' + courier.replace(/\n/g, '\r\n');
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': crlf });
+    const [match] = index.allMatches()!;
+    const end = match.a.uri === 'courier.txt' ? match.a : match.b;
+    assert.strictEqual(crlf.slice(end.start, end.end), '“the ferries will follow within the month.”');
+  });
+});
+
+const seeds = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+
+suite('workspace index on the seed articles', function () {
+  const files = fs.existsSync(seeds) ? fs.readdirSync(seeds).filter(f => /^\d{3}_[0-9a-f]{16}\.txt$/.test(f)).sort() : [];
+  suiteSetup(function () {
+    if (files.length < 5) {
+      console.log(`    (skipped: the seed articles are not in ${seeds})`);
+      this.skip();
+    }
+  });
+
+  function seedIndex(): WorkspaceIndex {
+    const index = new WorkspaceIndex();
+    for (const file of files) index.upsert(file, fs.readFileSync(path.join(seeds, file), 'utf8'));
+    return index;
+  }
+
+  /** Each cross-article match as `NNN "prefix" ~ NNN "prefix" kind`, prefixes of the quoted words. */
+  function described(index: WorkspaceIndex, sameArticle: boolean): string[] {
+    const words = (end: { uri: string; start: number; end: number }) =>
+      index.textOf(end.uri)!.slice(end.start + 1, end.end - 1).slice(0, 18);
+    return index.allMatches()!
+      .filter(m => m.sameArticle === sameArticle)
+      .map(m => `${m.a.uri.slice(0, 3)} "${words(m.a)}" ~ ${m.b.uri.slice(0, 3)} "${words(m.b)}" ${m.kind}`)
+      .sort();
+  }
+
+  test('every remark 000 and 001 share is found, most of them edited, and no other articles are linked', () => {
+    assert.deepStrictEqual(described(seedIndex(), false), [
+      '000 "And in a sense, we" ~ 001 "And in a sense, we" contained',
+      '000 "And in the meantim" ~ 001 "And in the meantim" edited',
+      '000 "Police forces, law" ~ 001 "Police forces, [th" edited',
+      '000 "We\'re Flushing Out" ~ 001 "And in a sense, we" edited',
+      '000 "dismayed" ~ 001 "I don’t think peop" contained',
+      '000 "flushing them out." ~ 001 "And in a sense, we" contained',
+      '000 "they should be enc" ~ 001 "I don’t think peop" contained',
+      '000 "we always said thi" ~ 001 "We always said thi" contained',
+      '000 "will be capable an" ~ 001 "We always said thi" edited',
+    ]);
+  });
+
+  test('quoted headline fragments match the body of their own article, flagged apart', () => {
+    const within = described(seedIndex(), true);
+    assert.ok(within.includes('000 "Very Nihilistic, U" ~ 000 "And in a sense, we" contained'), within.join('\n'));
+    assert.ok(within.includes('000 "We\'re Flushing Out" ~ 000 "And in a sense, we" edited'), within.join('\n'));
+    assert.ok(within.every(row => row.slice(0, 3) === row.split(' ~ ')[1].slice(0, 3)));
+  });
+
+  test('the hover on Hammond\'s remark in 000 shows 001 with the speaker 001 gives', () => {
+    const index = seedIndex();
+    const uri = files[0];
+    const [quote] = index.quotesAt(uri, index.textOf(uri)!.indexOf('we always said'));
+    const [match] = index.matchesFor(uri, quote);
+    assert.strictEqual(match.uri, files[1]);
+    assert.strictEqual(match.quote.speaker, quote.speaker);
+    assert.match(match.quote.speaker ?? '', /Hammond/);
+  });
+});
