@@ -1,7 +1,8 @@
 import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { decodeArticle, stripBom } from '../core/text';
-import type { ArticleAnalysis, Quote, SpeakerRecord } from '../core/types';
+import type { WorkspaceSpeaker } from '../core/analyze';
+import type { ArticleAnalysis, Quote } from '../core/types';
 import { WorkspaceIndex, type QuoteMatch } from '../core/workspaceIndex';
 
 /** The language id of news articles, as package.json declares it. */
@@ -113,8 +114,8 @@ export class NewsWorkspace implements vscode.Disposable {
     return this.index.matchesFor(this.current(uri), quote);
   }
 
-  /** Every speaker across the workspace, one record per person. */
-  speakers(): readonly SpeakerRecord[] {
+  /** Every speaker across the workspace, one record per person, with quotation and article counts. */
+  speakers(): readonly WorkspaceSpeaker[] {
     return this.index.speakers();
   }
 

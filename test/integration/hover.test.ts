@@ -198,7 +198,7 @@ suite('Hover card across sources', () => {
         assert.ok(['newsAnnotator.openLocation', 'newsAnnotator.compareQuotation'].includes(link.command), link.command);
         assert.ok(['940_', '941_'].some(prefix => (link.args[0] as { uri: string }).uri.includes(prefix)));
       }
-      assert.doesNotMatch(card, /<(img|command|b)\b/, 'raw angle brackets reach the Markdown');
+      assert.doesNotMatch(card, /(^|[^\\])<(img|command|b)\b/, 'raw angle brackets reach the Markdown');
       assert.doesNotMatch(card, /(^|[^\\])`/, 'an unescaped backtick reaches the Markdown');
       assert.doesNotMatch(card, /(^|[^\\])\$\(/, 'a theme-icon pattern from the article reaches the Markdown');
       const shown = unescapeMarkdown(card);

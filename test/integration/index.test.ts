@@ -1,0 +1,181 @@
+// The live workspace index as files change outside the editor (a git pull, another program): new,
+// renamed and deleted articles show up in hover cards, and files that cannot be read get a clear
+// message in the Problems panel instead of a crash.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { articlesIn, baseName, commandLinks, hoverMarkdown, sharedQuotedRun, unescapeMarkdown, waitFor } from './articles';
+
+/** The first article of the workspace that holds a quotation, and the offset of its middle. */
+async function aQuotation(): Promise<{ uri: vscode.Uri; text: string; start: number; end: number }> {
+  for (const uri of [...await articlesIn('seeds'), ...await articlesIn('samples')]) {
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const m = /\u201c([^\u201c\u201d]{60,400})\u201d/.exec(text);
+    if (m) return { uri, text, start: m.index + 1, end: m.index + 1 + m[1].length };
+  }
+  throw new Error('no article in the test workspace holds a quotation of 60 characters or more');
+}
+
+/** The files a card's rows link to, by base name. */
+function linkedFiles(cards: readonly string[]): string[] {
+  return cards.flatMap(card => commandLinks(card))
+    .filter(link => link.command === 'newsAnnotator.openLocation')
+    .map(link => path.posix.basename(vscode.Uri.parse((link.args[0] as { uri: string }).uri).path));
+}
+
+function problemsOf(uri: vscode.Uri): string[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'News Annotator').map(d => d.message);
+}
+
+suite('Workspace index', () => {
+  let folder: string;
+  const made: string[] = [];
+
+  suiteSetup(() => {
+    folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  });
+
+  teardown(async () => {
+    for (const file of made.splice(0)) fs.rmSync(file, { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('an article written to disk outside the editor appears in hover cards, and goes when deleted', async function () {
+    this.timeout(60_000);
+    const quotation = await aQuotation();
+    const middle = Math.floor((quotation.start + quotation.end) / 2);
+    const remark = quotation.text.slice(quotation.start, quotation.end);
+    const file = path.join(folder, 'samples', '960_0000000000000c01.txt');
+    made.push(file);
+
+    const written = Date.now();
+    fs.writeFileSync(file, `An invented report\n\n\u201c${remark}\u201d said Quentin Invented.\n`);
+    const cards = await waitFor(async () => {
+      const found = await hoverMarkdown(quotation.uri, middle);
+      return linkedFiles(found).includes(baseName(vscode.Uri.file(file))) ? found : undefined;
+    }, 20_000);
+    assert.ok(cards, `the new file never appeared in the card of ${baseName(quotation.uri)}`);
+    console.log(`      index: a new file on disk showed in the hover ${Date.now() - written} ms after it was written`);
+    const row = cards.join('\n').split('\n').find(line => line.includes('960\\_0000000000000c01'));
+    assert.ok(row && unescapeMarkdown(row).includes('Quentin Invented'), `the row does not give the new article's speaker: ${row}`);
+
+    fs.rmSync(file);
+    const gone = await waitFor(async () => {
+      const found = await hoverMarkdown(quotation.uri, middle);
+      return linkedFiles(found).includes(baseName(vscode.Uri.file(file))) ? undefined : true;
+    }, 20_000);
+    assert.ok(gone, 'the deleted file still shows in the card');
+  });
+
+  test('an article renamed on disk keeps its matches under the new name', async function () {
+    this.timeout(60_000);
+    const quotation = await aQuotation();
+    const middle = Math.floor((quotation.start + quotation.end) / 2);
+    const remark = quotation.text.slice(quotation.start, quotation.end);
+    const before = path.join(folder, 'samples', '961_0000000000000c02.txt');
+    const after = path.join(folder, 'samples', '962_0000000000000c03.txt');
+    made.push(before, after);
+    fs.writeFileSync(before, `An invented report\n\n\u201c${remark}\u201d said Quentin Invented.\n`);
+    assert.ok(await waitFor(async () => linkedFiles(await hoverMarkdown(quotation.uri, middle)).includes(path.basename(before)) || undefined, 20_000));
+
+    fs.renameSync(before, after);
+    const renamed = await waitFor(async () => {
+      const files = linkedFiles(await hoverMarkdown(quotation.uri, middle));
+      return files.includes(path.basename(after)) && !files.includes(path.basename(before)) ? true : undefined;
+    }, 20_000);
+    assert.ok(renamed, 'the card does not follow the rename');
+  });
+
+  test('a binary file named like an article gets a clear message, and the rest keeps working', async function () {
+    this.timeout(60_000);
+    const file = path.join(folder, 'samples', '970_0000000000000b01.txt');
+    made.push(file);
+    fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const uri = vscode.Uri.file(file);
+    const messages = await waitFor(async () => problemsOf(uri).length > 0 ? problemsOf(uri) : undefined, 20_000);
+    assert.ok(messages, 'no message in the Problems panel for the binary file');
+    assert.match(messages[0], /970_0000000000000b01\.txt.*binary/, messages[0]);
+
+    const quotation = await aQuotation();
+    const cards = await hoverMarkdown(quotation.uri, Math.floor((quotation.start + quotation.end) / 2));
+    assert.ok(cards.length > 0, 'hover cards stopped working after the binary file');
+
+    fs.rmSync(file);
+    assert.ok(await waitFor(async () => problemsOf(uri).length === 0 || undefined, 20_000), 'the message stays after the file is gone');
+  });
+
+  test('a file that is not UTF-8 is named in the Problems panel with what to do', async function () {
+    this.timeout(60_000);
+    const file = path.join(folder, 'samples', '971_0000000000000b02.txt');
+    made.push(file);
+    // "Caf\xe9 owners said" in Latin-1: not valid UTF-8.
+    fs.writeFileSync(file, Buffer.from('Invented headline\n\n\u201cThe caf\u00e9 is open,\u201d the owner said.\n', 'latin1'));
+    const uri = vscode.Uri.file(file);
+    const messages = await waitFor(async () => problemsOf(uri).length > 0 ? problemsOf(uri) : undefined, 20_000);
+    assert.ok(messages, 'no message for the Latin-1 file');
+    assert.match(messages[0], /not valid UTF-8.*save it as UTF-8/, messages[0]);
+  });
+
+  test('an article over newsAnnotator.maxFileSizeKB is left out with the limit named', async function () {
+    this.timeout(60_000);
+    // A limit just above the largest article already there, so only the new file goes over it.
+    const sizes = [...await articlesIn('seeds'), ...await articlesIn('samples')].map(uri => fs.statSync(uri.fsPath).size);
+    const limitKB = Math.ceil(Math.max(...sizes) / 1024) + 1;
+    const settings = vscode.workspace.getConfiguration('newsAnnotator');
+    await settings.update('maxFileSizeKB', limitKB, vscode.ConfigurationTarget.Workspace);
+    const file = path.join(folder, 'samples', '972_0000000000000b03.txt');
+    made.push(file);
+    try {
+      const paragraph = '\u201cThis invented paragraph repeats so that the file grows past the limit,\u201d Jane Roe said.\n\n';
+      fs.writeFileSync(file, `Invented headline\n\n${paragraph.repeat(Math.ceil(limitKB * 1024 / paragraph.length) + 1)}`);
+      const uri = vscode.Uri.file(file);
+      const messages = await waitFor(async () => problemsOf(uri).length > 0 ? problemsOf(uri) : undefined, 20_000);
+      assert.ok(messages, 'no message for the oversized file');
+      assert.match(messages[0], new RegExp(`over the ${limitKB} KB limit \\(newsAnnotator\\.maxFileSizeKB\\)`), messages[0]);
+      assert.deepStrictEqual(await hoverMarkdown(uri, 30), [], 'the oversized file got a hover card');
+    } finally {
+      await settings.update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('every article in the open folders is indexed at start', async function () {
+    this.timeout(60_000);
+    const all = [...await articlesIn('seeds'), ...await articlesIn('samples')];
+    // A quotation in each article: its card exists, so the index holds the article.
+    const without: string[] = [];
+    let withQuotes = 0;
+    for (const uri of all) {
+      const text = (await vscode.workspace.openTextDocument(uri)).getText();
+      const m = /\u201c([^\u201c\u201d]{20,})\u201d/.exec(text);
+      if (!m) continue;
+      withQuotes++;
+      if ((await hoverMarkdown(uri, m.index + 5)).length === 0) without.push(baseName(uri));
+    }
+    assert.ok(withQuotes > 0);
+    assert.deepStrictEqual(without, [], `${without.length} of ${withQuotes} articles with quotations show no card`);
+  });
+
+  test('no card links two articles that share no quoted words', async function () {
+    this.timeout(120_000);
+    const seeds = await articlesIn('seeds');
+    const articles = seeds.length >= 2 ? seeds : await articlesIn('samples');
+    if (seeds.length < 2) console.log('      (../shared/seeds is absent: checking the invented samples)');
+    const texts = new Map<string, string>();
+    for (const uri of articles) texts.set(uri.toString(), (await vscode.workspace.openTextDocument(uri)).getText());
+    let checked = 0;
+    for (const uri of articles) {
+      const text = texts.get(uri.toString())!;
+      const unrelated = articles.filter(other => other !== uri && !sharedQuotedRun(text, texts.get(other.toString())!, 3)
+        && !sharedQuotedRun(texts.get(other.toString())!, text, 3)).map(baseName);
+      if (unrelated.length === 0) continue;
+      for (const m of text.matchAll(/[\u201c"]([^\u201c\u201d"]{3,})[\u201d"]/g)) {
+        const linked = linkedFiles(await hoverMarkdown(uri, (m.index ?? 0) + 1));
+        const wrong = linked.filter(name => unrelated.includes(name));
+        assert.deepStrictEqual(wrong, [], `a quotation in ${baseName(uri)} links ${wrong.join(', ')}, which shares no quoted words with it`);
+        checked++;
+      }
+    }
+    console.log(`      index: ${checked} quotations hovered across ${articles.length} articles; none links an unrelated article`);
+  });
+});
