@@ -10,7 +10,8 @@ import { type Mention, nameStartingAt } from './mentions';
 import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
-import { isSentenceEnd, type Token, tokenize } from './tokens';
+import { isSpaceChar, isUpperChar, isWordChar } from './chars';
+import { type Token, tokenize } from './tokens';
 
 const matchers = new Map<string, CueMatcher>();
 
@@ -49,24 +50,94 @@ function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+/** Tokens of a paragraph outside its quotations. */
+function tokensOutside(text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[]): Token[] {
+  const tokens: Token[] = [];
+  let from = paragraph.start;
+  for (const q of quotes) {
+    tokens.push(...tokenize(text, from, q.absStart));
+    from = q.absEnd;
+  }
+  tokens.push(...tokenize(text, from, paragraph.end));
+  return tokens;
+}
+
+const NAME_CONNECTOR = /^(of|de|van|von|bin|al|la|du|da|der|le|del|el|ibn|abu|di)$/;
+
+/**
+ * End of the run of capitalised words starting at `start` (`Secretary of State John Kerry`). Runs
+ * are found by hand: they are the only places a name can be, and scanning for them this way costs
+ * far less than tokenising every paragraph.
+ */
+function capitalisedRunEnd(text: string, start: number, limit: number): number {
+  let end = wordEnd(text, start, limit);
+  for (;;) {
+    let next = end;
+    while (next < limit && isSpaceChar(text.charCodeAt(next))) next++;
+    if (next === end || next >= limit) return end;
+    if (!isUpperChar(text.charCodeAt(next))) {
+      const connectorEnd = wordEnd(text, next, limit);
+      if (!NAME_CONNECTOR.test(text.slice(next, connectorEnd))) return end;
+      let after = connectorEnd;
+      while (after < limit && isSpaceChar(text.charCodeAt(after))) after++;
+      if (after === connectorEnd || after >= limit || !isUpperChar(text.charCodeAt(after))) return end;
+      next = after;
+    }
+    end = wordEnd(text, next, limit);
+  }
+}
+
+function wordEnd(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit) {
+    const code = text.charCodeAt(i);
+    if (isWordChar(code) || code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d) i++;
+    else break;
+  }
+  return i;
+}
+
+/** True when `start` opens a sentence: the paragraph's start, or after `.`, `?` or `!` (and a closing mark). */
+function opensSentence(text: string, paragraphStart: number, start: number): boolean {
+  let i = start - 1;
+  while (i >= paragraphStart && isSpaceChar(text.charCodeAt(i))) i--;
+  if (i < paragraphStart) return true;
+  let ch = text[i];
+  if (ch === '"' || ch === '“' || ch === '”' || ch === '’' || ch === ')') {
+    if (i === paragraphStart) return true;
+    ch = text[i - 1];
+  }
+  return (ch === '.' || ch === '?' || ch === '!') && i < start - 1;
+}
+
 /** Names of people in a paragraph's own words: `UK Foreign Secretary Philip Hammond`, `Kerry met`. */
-function registerNames(text: string, tokens: readonly Token[], paragraph: number, registry: SpeakerRegistry): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t.capitalized) continue;
-    const sentenceStart = i === 0 || isSentenceEnd(tokens, i - 1) || (i === 1 && !tokens[0].isWord);
-    const mention = nameStartingAt(text, tokens, i, tokens.length);
+function registerNames(text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[], index: number, registry: SpeakerRegistry): void {
+  let quote = 0;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isUpperChar(code) || (i > paragraph.start && isWordChar(text.charCodeAt(i - 1)))) continue;
+    while (quote < quotes.length && quotes[quote].absEnd <= i) quote++;
+    if (quote < quotes.length && i >= quotes[quote].absStart) { i = quotes[quote].absEnd - 1; continue; }
+    const start = i;
+    const end = capitalisedRunEnd(text, start, quote < quotes.length ? Math.min(quotes[quote].absStart, paragraph.end) : paragraph.end);
+    i = end;
+    const sentenceStart = opensSentence(text, paragraph.start, start);
+    const run = text.slice(start, end);
+    if (!run.includes(' ')) {
+      const known = registry.knownSurname(run.replace(/['’]s$|\.$/, ''));
+      if (known) registry.noteMention(known, start, index, sentenceStart);
+      continue;
+    }
+    const tokens = tokenize(text, start, end);
+    const mention = nameStartingAt(text, tokens, 0, tokens.length);
     if (!mention) continue;
-    let last = i;
-    while (last + 1 < tokens.length && tokens[last + 1].start < mention.end) last++;
     const nameWords = mention.name.split(' ');
     const known = nameWords.length === 1 ? registry.knownSurname(nameWords[0]) : undefined;
     if (known) {
-      registry.noteMention(known, mention.start, paragraph, sentenceStart);
-    } else if (nameWords.length >= 2 && (mention.titles.length > 0 || FIRST_NAME_GENDER.has(nameWords[0].toLowerCase()))) {
-      registry.addName(mention.name, mention.titles, mention.start, paragraph, sentenceStart);
+      registry.noteMention(known, mention.start, index, sentenceStart);
+    } else if (nameWords.length >= 2 && nameWords.length <= 4 && (mention.titles.length > 0 || FIRST_NAME_GENDER.has(nameWords[0].toLowerCase()))) {
+      registry.addName(mention.name, mention.titles, mention.start, index, sentenceStart);
     }
-    i = last;
   }
 }
 
@@ -101,24 +172,65 @@ function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline
   return wordCount >= 6 && opensUtterance ? 'direct' : 'other';
 }
 
+/** What a paragraph leaves for the next one. */
+interface ParagraphOutcome {
+  /** Its last attributed quotation, if any. */
+  readonly lastQuote: Resolved | null;
+  /** Its last speaker otherwise (`Hammond said the meetings...`), found only when asked for. */
+  readonly reported: () => Resolved | null;
+  /** `Caddell continued:` introduces the next paragraph's quotation. */
+  readonly intro: () => Resolved | null;
+  /** Its last quotation is left open and the next paragraph reopens it. */
+  readonly runsOn: boolean;
+}
+
+const NOTHING: ParagraphOutcome = { lastQuote: null, reported: () => null, intro: () => null, runsOn: false };
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) { value = compute(); done = true; }
+    return value;
+  };
+}
+
 export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysis {
   const structure = articleStructure(text);
   const cues = cueMatcher(options);
   const registry = new SpeakerRegistry();
   const quotes: Quote[] = [];
   const personOf = new Map<Quote, Person>();
-  /** What the previous paragraph leaves for the next: its last speaker, and whether a quotation runs on. */
-  let previous: { last: Resolved | null; runsOn: boolean; intro: Resolved | null } = { last: null, runsOn: false, intro: null };
+  let previous = NOTHING;
 
   structure.paragraphs.forEach((paragraph, index) => {
     const inHeadline = structure.headline !== null && index === 0;
-    const tokens = tokenize(text, paragraph.start, paragraph.end);
     const scanned = scanQuotes(paragraph.text, inHeadline).map(q => ({ ...q, absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end }));
+    const next = structure.paragraphs[index + 1];
+    if (scanned.length === 0) {
+      registerNames(text, paragraph, [], index, registry);
+      const tokens = once(() => tokenize(text, paragraph.start, paragraph.end));
+      previous = {
+        lastQuote: null,
+        reported: once(() => {
+          const reported = lastReportedSpeaker(text, tokens(), cues);
+          return reported ? resolve(reported, index, registry) : null;
+        }),
+        intro: once(() => {
+          const intro = paragraph.text.endsWith(':') ? attributeIntro(text, tokens(), cues) : null;
+          return intro ? resolve(intro, index, registry) : null;
+        }),
+        runsOn: false,
+      };
+      return;
+    }
+
+    // Only the words outside the quotations are read for cues and speakers.
+    const tokens = tokensOutside(text, paragraph, scanned);
     const slots: QuoteSlot[] = scanned.map(q => ({
       start: q.absStart, end: q.absEnd, first: firstIndexAtOrAfter(tokens, q.absStart), after: firstIndexAtOrAfter(tokens, q.absEnd),
     }));
-    const outside = tokens.filter(t => !slots.some(s => t.start >= s.start && t.end <= s.end));
-    registerNames(text, outside, index, registry);
+    registerNames(text, paragraph, scanned, index, registry);
 
     const found: (Resolved | null)[] = slots.map((_, k) => {
       const attribution = inHeadline ? attributeHeadline(text, tokens, slots[k].start) ?? attributeInParagraph(text, tokens, slots, k, cues) : attributeInParagraph(text, tokens, slots, k, cues);
@@ -126,14 +238,17 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     });
 
     // Quotations left without a cue take one from the paragraph, else from the one before.
-    const onlyQuotes = outside.every(t => !t.isWord);
+    const onlyQuotes = tokens.every(t => !t.isWord);
     for (let k = 0; k < found.length; k++) {
       if (found[k] || inHeadline) continue;
       const sameParagraph = found.slice(0, k).reverse().find(Boolean) ?? found.slice(k + 1).find(Boolean);
       if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
-      const startsParagraph = k === 0 && slots[0].first === 0;
-      if (startsParagraph && previous.intro) { found[k] = previous.intro; continue; }
-      if (startsParagraph && previous.last && (previous.runsOn || onlyQuotes)) found[k] = continuation(previous.last, 0.8);
+      if (k !== 0 || slots[0].first !== 0) continue;
+      const intro = previous.intro();
+      if (intro) { found[k] = intro; continue; }
+      if (!previous.runsOn && !onlyQuotes) continue;
+      const last = previous.lastQuote ?? previous.reported();
+      if (last) found[k] = continuation(last, 0.8);
     }
 
     scanned.forEach((q, k) => {
@@ -157,14 +272,21 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       if (person) personOf.set(quote, person);
     });
 
-    const attributed = found.filter((r): r is Resolved => r !== null);
+    const lastFound = found.filter((r): r is Resolved => r !== null).at(-1) ?? null;
     const lastQuote = scanned[scanned.length - 1];
-    const reported = attributed.length === 0 ? lastReportedSpeaker(text, outside, cues) : null;
-    const next = structure.paragraphs[index + 1];
+    const carried = previous;
     previous = {
-      last: attributed.at(-1) ?? (reported ? resolve(reported, index, registry) : previous.last && onlyQuotes ? previous.last : null),
-      runsOn: lastQuote !== undefined && !lastQuote.closed && next !== undefined && opensWithQuote(next.text),
-      intro: (() => { const intro = attributeIntro(text, outside, cues); return intro ? resolve(intro, index, registry) : null; })(),
+      lastQuote: lastFound,
+      reported: once(() => {
+        const reported = lastReportedSpeaker(text, tokens, cues);
+        if (reported) return resolve(reported, index, registry);
+        return onlyQuotes ? carried.lastQuote ?? carried.reported() : null;
+      }),
+      intro: once(() => {
+        const intro = paragraph.text.endsWith(':') ? attributeIntro(text, tokens, cues) : null;
+        return intro ? resolve(intro, index, registry) : null;
+      }),
+      runsOn: !lastQuote.closed && next !== undefined && opensWithQuote(next.text),
     };
   });
 
@@ -177,4 +299,3 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
   });
   return { ...structure, quotes: finalQuotes, speakers: registry.records() };
 }
-

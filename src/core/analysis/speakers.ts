@@ -17,6 +17,8 @@ export interface Person {
   /** A description nobody in the article is named for (`the official`). */
   readonly unnamed: boolean;
   quotes: number;
+  /** Offset of the latest mention recorded so far. */
+  lastSeen: number;
 }
 
 interface Occurrence {
@@ -70,12 +72,12 @@ export class SpeakerRegistry {
     }
     for (const title of titles) person.titles.add(title);
     person.gender ??= genderOf(person, titles);
-    this.occurrences.push({ person, position, paragraph, subject });
+    this.record({ person, position, paragraph, subject });
     return person;
   }
 
   private create(name: string): Person {
-    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: undefined, unnamed: false, quotes: 0 };
+    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: undefined, unnamed: false, quotes: 0, lastSeen: -1 };
     this.people.push(person);
     const key = surnameOf(name);
     this.bySurname.set(key, [...(this.bySurname.get(key) ?? []), person]);
@@ -96,14 +98,29 @@ export class SpeakerRegistry {
     return exact ?? (given.length === 0 ? this.mostRecent(compatible) : compatible[0]);
   }
 
+  /** Keeps occurrences in text order (they mostly arrive in order, so this is nearly free). */
+  private record(occurrence: Occurrence): void {
+    const list = this.occurrences;
+    let at = list.length;
+    while (at > 0 && list[at - 1].position > occurrence.position) at--;
+    list.splice(at, 0, occurrence);
+    occurrence.person.lastSeen = Math.max(occurrence.person.lastSeen, occurrence.position);
+  }
+
   /** Occurrences before `position`, in text order. */
-  private before(position: number): Occurrence[] {
-    return this.occurrences.filter(o => o.position < position).sort((a, b) => a.position - b.position);
+  private before(position: number): readonly Occurrence[] {
+    let lo = 0;
+    let hi = this.occurrences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.occurrences[mid].position < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.occurrences.slice(0, lo);
   }
 
   private mostRecent(people: readonly Person[]): Person {
-    for (let i = this.occurrences.length - 1; i >= 0; i--) if (people.includes(this.occurrences[i].person)) return this.occurrences[i].person;
-    return people[people.length - 1];
+    return people.reduce((best, p) => (p.lastSeen > best.lastSeen ? p : best));
   }
 
   /** The person a pronoun at `position` stands for: the latest subject or speaker it can be. */
@@ -144,20 +161,20 @@ export class SpeakerRegistry {
     for (let i = before.length - 1; i >= 0; i--) {
       const o = before[i];
       if (matches(o.person)) {
-        this.occurrences.push({ person: o.person, position, paragraph, subject: true });
+        this.record({ person: o.person, position, paragraph, subject: true });
         return this.remember(position, o.person);
       }
     }
     const name = mention.name.replace(/^(a|an|A|An)\s+/, 'the ');
-    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: /s$/.test(head) ? 'plural' : undefined, unnamed: true, quotes: 0 };
+    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: /s$/.test(head) ? 'plural' : undefined, unnamed: true, quotes: 0, lastSeen: -1 };
     this.people.push(person);
-    this.occurrences.push({ person, position, paragraph, subject: true });
+    this.record({ person, position, paragraph, subject: true });
     return this.remember(position, person);
   }
 
   /** Notes that a known person is mentioned again (`Kerry met with...`), to guide pronouns. */
   noteMention(person: Person, position: number, paragraph: number, subject: boolean): void {
-    this.occurrences.push({ person, position, paragraph, subject });
+    this.record({ person, position, paragraph, subject });
   }
 
   knownSurname(word: string): Person | undefined {

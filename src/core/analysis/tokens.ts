@@ -1,3 +1,5 @@
+import { isSpaceChar, isUpperChar, isWordChar } from './chars';
+
 /** A small word tokenizer with offsets, enough for the attribution rules (no library needed). */
 
 export interface Token {
@@ -10,23 +12,56 @@ export interface Token {
   readonly capitalized: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-const UPPER = /^\p{Lu}/u;
+class TextToken implements Token {
+  private lowered: string | undefined;
 
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly isWord: boolean,
+    readonly capitalized: boolean,
+  ) {}
+
+  get lower(): string {
+    return (this.lowered ??= this.text.toLowerCase());
+  }
+}
+
+const APOSTROPHE = 0x27;
+const RIGHT_SINGLE = 0x2019;
+const FULL_STOP = 0x2e;
+const HYPHEN = 0x2d;
+
+/**
+ * Words (letters and digits, with inner `.`, `'`, `’` or `-`: `don't`, `U.S`, `al-Qaida`) and single
+ * punctuation marks, with offsets into `text`.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
-    const word = m[0];
-    const isWord = /^[\p{L}\p{N}]/u.test(word);
-    tokens.push({
-      start: m.index,
-      end: m.index + word.length,
-      text: word,
-      lower: word.toLowerCase(),
-      isWord,
-      capitalized: isWord && UPPER.test(word),
-    });
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (isSpaceChar(code)) { i++; continue; }
+    if (isWordChar(code)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < to && isWordChar(text.charCodeAt(j))) j++;
+        const joiner = text.charCodeAt(j);
+        if (j + 1 < to && (joiner === APOSTROPHE || joiner === RIGHT_SINGLE || joiner === FULL_STOP || joiner === HYPHEN) && isWordChar(text.charCodeAt(j + 1))) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      tokens.push(new TextToken(i, j, text.slice(i, j), true, isUpperChar(code)));
+      i = j;
+      continue;
+    }
+    // One punctuation mark; an astral character (two code units) stays whole.
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
+    tokens.push(new TextToken(i, i + width, text.slice(i, i + width), false, false));
+    i += width;
   }
   return tokens;
 }

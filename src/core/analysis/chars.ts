@@ -1,0 +1,27 @@
+/**
+ * Character classes by code unit, with a table for the common range: the scanner and tokenizer
+ * run over every character of every article, where Unicode-aware regular expressions are slow.
+ */
+const WORD = 1;
+const UPPER = 2;
+const SPACE = 4;
+const KNOWN = 8;
+
+const classes = new Uint8Array(65536);
+
+function classify(code: number): number {
+  const ch = String.fromCharCode(code);
+  let bits = KNOWN;
+  if (/[\p{L}\p{N}\p{M}]/u.test(ch)) bits |= WORD;
+  if (/\p{Lu}|\p{Lt}/u.test(ch)) bits |= UPPER;
+  if (/\s/.test(ch)) bits |= SPACE;
+  classes[code] = bits;
+  return bits;
+}
+
+const bitsOf = (code: number) => classes[code] || classify(code);
+
+/** A letter, digit or combining mark. Surrogates (astral characters) count as neither. */
+export const isWordChar = (code: number): boolean => (bitsOf(code) & WORD) !== 0;
+export const isUpperChar = (code: number): boolean => (bitsOf(code) & UPPER) !== 0;
+export const isSpaceChar = (code: number): boolean => (bitsOf(code) & SPACE) !== 0;
