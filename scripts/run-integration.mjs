@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { format } from 'node:util';
 import {
   repoRoot, runtimeDir, ensureRuntime, startCodeServer, freePort, launchChromium, workbenchUrl, writeUserSettings,
 } from './runtime/code-server.mjs';
@@ -56,7 +57,7 @@ const workbenchNoise = /^(Resolving connection token|Resolved connection token|C
 
 /** Shows what the workbench logs (the mocha report among it), without the noise and stack frames unless VERBOSE. */
 function showWorkbenchLog(type, args) {
-  const text = args.map(arg => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+  const text = format(...args);
   if (process.env.VERBOSE) return console.log(text);
   if (workbenchNoise.test(text)) return;
   const kept = text.split('\n').filter(line => !/^\s+at /.test(line)).join('\n');
@@ -108,7 +109,7 @@ async function main() {
   const workspace = makeTestWorkspace('integration');
   const resultsFile = path.join(os.tmpdir(), `news-annotator-results-${process.pid}.json`);
   fs.rmSync(resultsFile, { force: true });
-  const env = { NEWS_TEST_RESULTS: resultsFile, NEWS_TEST_WORKSPACE: workspace.folder };
+  const env = { NEWS_TEST_RESULTS: resultsFile, NEWS_TEST_WORKSPACE: workspace.folder, NEWS_TEST_GREP: process.env.NEWS_TEST_GREP ?? '' };
   console.log(`integration: workspace ${workspace.folder} (${workspace.samples} samples, ${workspace.seeds} seeds${workspace.seeds ? '' : ': ../shared/seeds not found'})`);
 
   let exitCode;

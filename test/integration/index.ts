@@ -1,7 +1,8 @@
 // The mocha runner that VS Code's extension host loads (extensionTestsPath), under
 // @vscode/test-electron and under code-server alike. It runs every *.test.js beside it, the
 // activation test first because it must see the extension before anything has activated it.
-// With NEWS_TEST_RESULTS set it writes { passed, failed, skipped, failures } there as JSON.
+// With NEWS_TEST_RESULTS set it writes { passed, failed, skipped, failures } there as JSON;
+// NEWS_TEST_GREP runs only the tests whose full title matches it.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -9,7 +10,7 @@ import Mocha from 'mocha';
 const firstFile = 'activation.test.js';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000 });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, grep: process.env.NEWS_TEST_GREP || undefined });
   const files = fs.readdirSync(__dirname)
     .filter(name => name.endsWith('.test.js'))
     .sort((a, b) => Number(b === firstFile) - Number(a === firstFile) || a.localeCompare(b));
