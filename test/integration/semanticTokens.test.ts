@@ -57,7 +57,7 @@ suite('Semantic highlighting', () => {
       content: 'Harbour Board Approves Ferry Plan\n\nThe board met on Tuesday.\n',
     });
     const editor = await openArticle(document.uri);
-    const typed = '\u201cThe ferries will run every hour from May,\u201d said harbour master Lena Ortiz.\n';
+    const typed = '\u201cThe ferries will run every hour from May,\u201d said Lena Ortiz, the harbour master.\n';
     await editor.edit(edit => edit.insert(new vscode.Position(3, 0), typed));
     const quoteRange = new vscode.Range(3, 0, 3, typed.indexOf('\u201d') + 1);
     const tokens = await eventually(async () => {
@@ -65,7 +65,7 @@ suite('Semantic highlighting', () => {
       return covering(found, 'quotation', quoteRange) ? found : undefined;
     }, 'the typed quotation was not coloured');
     assert.ok(tokens.some(t => t.type === 'cueVerb' && t.text === 'said'));
-    assert.ok(tokens.some(t => t.type === 'speaker' && t.text.endsWith('Lena Ortiz')), 'the speaker of the typed quotation is not coloured');
+    assert.ok(tokens.some(t => t.type === 'speaker' && t.text === 'Lena Ortiz'), 'the speaker of the typed quotation is not coloured');
 
     await editor.edit(edit => edit.replace(new vscode.Range(3, typed.indexOf('\u201d') + 1, 3, typed.length - 1), ' The board was pleased.'));
     const after = await eventually(async () => {
