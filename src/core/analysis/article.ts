@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, CueMatcher, lastReportedSpeaker, type QuoteSlot } from './attribution';
+import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToSentenceSubject, CueMatcher, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -36,7 +36,7 @@ interface Resolved {
 }
 
 const RULE_CONFIDENCE: Readonly<Record<Attribution['rule'], number>> = {
-  after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, sentence: 0.75,
+  after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, colon: 0.8, sentence: 0.75, subject: 0.6,
 };
 
 function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
@@ -162,14 +162,20 @@ function continuation(from: Resolved, factor: number): Resolved {
 
 const span = (text: string, s: { start: number; end: number }): Span => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
-function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean): QuoteKind {
+/**
+ * `other` is kept for quoted words with no cue in their sentence and too few to be an utterance:
+ * scare quotes, titles, nicknames. On PolNeAR, quoted titles inside attributed sentences are
+ * annotated as quotations, so a cue anywhere in the sentence keeps a quotation.
+ */
+function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean): QuoteKind {
   const inner = text.slice(q.absStart + (q.innerStart - q.start), q.absStart + (q.innerEnd - q.start));
   if (inHeadline) return attributed ? 'headline' : 'other';
   const before = text.slice(Math.max(0, q.absStart - 3), q.absStart);
   const opensUtterance = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
   if (attributed) return opensUtterance ? 'direct' : 'partial';
   const wordCount = inner.split(/\s+/).filter(Boolean).length;
-  return wordCount >= 6 && opensUtterance ? 'direct' : 'other';
+  if (wordCount >= 6) return opensUtterance ? 'direct' : 'partial';
+  return cueNearby ? 'partial' : 'other';
 }
 
 /** What a paragraph leaves for the next one. */
@@ -233,7 +239,9 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     registerNames(text, paragraph, scanned, index, registry);
 
     const found: (Resolved | null)[] = slots.map((_, k) => {
-      const attribution = inHeadline ? attributeHeadline(text, tokens, slots[k].start) ?? attributeInParagraph(text, tokens, slots, k, cues) : attributeInParagraph(text, tokens, slots, k, cues);
+      const attribution = inHeadline
+        ? attributeHeadline(text, tokens, slots[k].start) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
+        : attributeInParagraph(text, tokens, slots, k, cues);
       return attribution ? resolve(attribution, index, registry) : null;
     });
 
@@ -241,8 +249,12 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     const onlyQuotes = tokens.every(t => !t.isWord);
     for (let k = 0; k < found.length; k++) {
       if (found[k] || inHeadline) continue;
+      const subject = attributeToSentenceSubject(text, tokens, slots, k);
+      if (subject) { found[k] = resolve(subject, index, registry); continue; }
       const sameParagraph = found.slice(0, k).reverse().find(Boolean) ?? found.slice(k + 1).find(Boolean);
       if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
+      const reportedBefore = slots[k].first > 0 ? lastReportedSpeaker(text, tokens, cues, slots[k].first) : null;
+      if (reportedBefore) { found[k] = continuation(resolve(reportedBefore, index, registry), 0.9); continue; }
       if (k !== 0 || slots[0].first !== 0) continue;
       const intro = previous.intro();
       if (intro) { found[k] = intro; continue; }
@@ -253,7 +265,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
 
     scanned.forEach((q, k) => {
       const resolved = found[k];
-      const kind = kindOf(text, q, inHeadline, resolved !== null);
+      const kind = kindOf(text, q, inHeadline, resolved !== null, resolved === null && sentenceHasCue(tokens, slots, k, cues));
       const mention: Mention | null = resolved?.attribution.mention ?? null;
       const person = kind === 'other' ? null : resolved?.person ?? null;
       const quote: Quote = {

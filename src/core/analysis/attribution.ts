@@ -13,7 +13,7 @@ export interface CueSpan {
   readonly end: number;
 }
 
-export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro';
+export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro' | 'subject' | 'colon';
 
 export interface Attribution {
   readonly mention: Mention;
@@ -34,8 +34,10 @@ export interface QuoteSlot {
 export class CueMatcher {
   private readonly forms: Set<string>;
   private readonly twoWordHeads: Map<string, Set<string>>;
+  private headlineMatcher: CueMatcher | undefined;
 
-  constructor(forms: Iterable<string>) {
+  /** `titleCase`: headlines capitalise every word (`Howard Dean Tells Convention`). */
+  constructor(forms: Iterable<string>, private readonly titleCase = false) {
     this.forms = new Set();
     this.twoWordHeads = new Map();
     for (const form of forms) {
@@ -54,12 +56,17 @@ export class CueMatcher {
     const t = tokens[i];
     if (!t.isWord) return 0;
     // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
-    if (t.capitalized && i > 0 && tokens[i - 1].isWord) return 0;
+    if (t.capitalized && i > 0 && tokens[i - 1].isWord && !this.titleCase) return 0;
     // After a determiner it is a noun: `a conference call`, `the report`.
     if (i > 0 && DETERMINERS.has(tokens[i - 1].lower)) return 0;
     const second = this.twoWordHeads.get(t.lower);
     if (second && tokens[i + 1] && second.has(tokens[i + 1].lower)) return 2;
     return this.forms.has(t.lower) ? 1 : 0;
+  }
+
+  /** The same cues, read in a title-cased headline. */
+  forHeadline(): CueMatcher {
+    return (this.headlineMatcher ??= new CueMatcher([...this.forms, ...[...this.twoWordHeads].flatMap(([head, seconds]) => [...seconds].map(s => `${head} ${s}`))], true));
   }
 
   isAccordingTo(tokens: readonly Token[], i: number): boolean {
@@ -78,13 +85,47 @@ function sentenceBounds(tokens: readonly Token[], at: number, floor: number, cei
   return [from, Math.min(ceiling, to + 1)];
 }
 
-/** The name or pronoun that opens a sentence: `Kerry sat down...`, `He then...`. */
-function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
+const LEADING_CONJUNCTION = /^(but|and|so|yet|still|then|now|also|however|meanwhile|instead|indeed|later|earlier)$/;
+/** Words that open an adverbial phrase before the subject: `In a statement, Trump...`. */
+const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|for|with|without|following|speaking|asked|despite|although|though|if|because|last|this|throughout|upon|from|by|over|under|until|once|unlike|like|amid|among)$/;
+
+/**
+ * The name, pronoun or description that opens the sentence from token `from`: `Kerry sat down...`,
+ * `He then...`, `In a statement, the campaign...`. `descriptions` admits `the lawsuit`-like subjects.
+ */
+function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number, descriptions = false): Mention | null {
   let k = from;
-  while (k < to && (!tokens[k].isWord || /^(but|and|so|yet|still|then|now|also|however)$/.test(tokens[k].lower))) k++;
-  if (k >= to || !tokens[k].capitalized) return null;
-  const mention = subjectAfter(text, tokens, k - 1, to);
-  return mention && mention.kind !== 'description' ? mention : null;
+  while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
+  if (k < to && LEADING_ADVERBIAL.test(tokens[k].lower)) {
+    let comma = k + 1;
+    while (comma < Math.min(to, k + 14) && tokens[comma].text !== ',') comma++;
+    if (comma >= Math.min(to, k + 14)) return null;
+    k = comma + 1;
+  }
+  if (k >= to) return null;
+  const mention = tokens[k].capitalized || descriptions ? subjectAfter(text, tokens, k - 1, to, true) : null;
+  if (!mention || (mention.kind === 'description' && !descriptions)) return null;
+  return mention;
+}
+
+/**
+ * A quotation with no cue around it, in a sentence whose subject is a person: `Manafort dismissed
+ * the whole kerfuffle as "absurd"`, `Clinton: "Our goal..."`. The verb after the subject is the cue.
+ */
+export function attributeToSentenceSubject(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number): Attribution | null {
+  const q = quotes[index];
+  const floor = index > 0 ? quotes[index - 1].after : 0;
+  const [from] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
+  if (from >= q.first) return null;
+  const mention = sentenceSubject(text, tokens, from, q.first, true);
+  if (!mention) return null;
+  let verb = from;
+  while (verb < q.first && tokens[verb].end <= mention.end) verb++;
+  if (verb >= q.first) return null;
+  const cue = tokens[verb];
+  if (cue.text === ':' && verb === q.first - 1) return { mention, cue: { start: cue.start, end: cue.end }, rule: 'colon' };
+  if (!cue.isWord || cue.capitalized) return null;
+  return { mention, cue: { start: cue.start, end: cue.end }, rule: 'subject' };
 }
 
 const isParticiple = (t: Token) => t.lower.endsWith('ing');
@@ -115,7 +156,8 @@ export function attributeInParagraph(
     }
     if (length === 0) continue;
     const adjacent = i - q.after <= 1 && tokens.slice(q.after, i).every(t => !t.isWord);
-    const subject = subjectBefore(text, tokens, i, q.after);
+    // Right after the quotation, any noun will do: `"...," the gambling tycoon told Reuters`.
+    const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6);
     if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
       return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
     }
@@ -144,6 +186,17 @@ export function attributeInParagraph(
     if (opening) return { mention: opening, cue: cueSpan(tokens, i, length), rule: 'sentence' };
   }
   return null;
+}
+
+/** True when the sentence around a quotation has a cue verb, even one whose speaker was not found. */
+export function sentenceHasCue(tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number, cues: CueMatcher): boolean {
+  const q = quotes[index];
+  const floor = index > 0 ? quotes[index - 1].after : 0;
+  const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
+  const [from] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
+  const [, to] = sentenceBounds(tokens, q.after, q.after, ceiling);
+  for (let i = from; i < to; i++) if (cues.cueLength(tokens, i) > 0 || cues.isAccordingTo(tokens, i)) return true;
+  return false;
 }
 
 /**
@@ -176,8 +229,8 @@ export function attributeIntro(text: string, tokens: readonly Token[], cues: Cue
 }
 
 /** The last person a paragraph reports as speaking (`Hammond said the meetings would...`). */
-export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues: CueMatcher): Attribution | null {
-  for (let i = tokens.length - 1; i >= 0; i--) {
+export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues: CueMatcher, before = tokens.length): Attribution | null {
+  for (let i = before - 1; i >= 0; i--) {
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
     const mention = subjectBefore(text, tokens, i, 0);

@@ -8,17 +8,20 @@
 export const CUE_VERBS: readonly string[] = [
   'say', 'tell', 'add', 'declare', 'stress', 'note', 'urge', 'insist', 'warn', 'write', 'ask',
   'answer', 'reply', 'respond', 'explain', 'state', 'claim', 'argue', 'continue', 'recall',
-  'remark', 'observe', 'acknowledge', 'admit', 'concede', 'confirm', 'deny', 'announce',
-  'assert', 'maintain', 'contend', 'counter', 'retort', 'quip', 'joke', 'tweet', 'post',
-  'report', 'testify', 'predict', 'promise', 'vow', 'pledge', 'boast', 'complain', 'lament',
-  'suggest', 'emphasize', 'emphasise', 'underscore', 'point out', 'reiterate', 'repeat',
-  'caution', 'charge', 'allege', 'accuse', 'blast', 'slam', 'fire back', 'shoot back',
-  'tout', 'describe', 'call', 'discuss', 'agree', 'disagree', 'concur', 'conclude', 'mention',
-  'comment', 'speculate', 'yell', 'shout', 'scream', 'cry', 'exclaim', 'mutter', 'whisper',
-  'sing', 'chant', 'go on', 'interject', 'interrupt', 'recount', 'reveal',
-  'disclose', 'hint', 'indicate', 'affirm', 'proclaim', 'demand', 'plead', 'beg', 'advise',
-  'inform', 'assure', 'reassure', 'clarify', 'elaborate', 'opine', 'surmise',
-  'muse', 'wonder', 'scoff', 'snap', 'sneer', 'marvel',
+  'remark', 'observe', 'acknowledge', 'admit', 'concede', 'confirm', 'deny', 'announce', 'assert',
+  'maintain', 'contend', 'counter', 'retort', 'quip', 'joke', 'tweet', 'post', 'report', 'testify',
+  'predict', 'promise', 'vow', 'pledge', 'boast', 'complain', 'lament', 'suggest', 'emphasize',
+  'emphasise', 'underscore', 'point out', 'reiterate', 'repeat', 'caution', 'charge', 'allege',
+  'accuse', 'blast', 'slam', 'fire back', 'shoot back', 'tout', 'describe', 'call', 'discuss',
+  'agree', 'disagree', 'concur', 'conclude', 'mention', 'comment', 'speculate', 'yell', 'shout',
+  'scream', 'cry', 'exclaim', 'mutter', 'whisper', 'sing', 'chant', 'go on', 'interject',
+  'interrupt', 'recount', 'reveal', 'disclose', 'hint', 'indicate', 'affirm', 'proclaim', 'demand',
+  'plead', 'beg', 'advise', 'inform', 'assure', 'reassure', 'clarify', 'elaborate', 'opine',
+  'surmise', 'muse', 'beam', 'bark', 'gush', 'thunder', 'roar', 'chime in', 'cheer', 'hiss',
+  'rail', 'fume', 'rave', 'pray', 'preach', 'lecture', 'mock', 'ridicule', 'dismiss', 'label',
+  'dub', 'praise', 'criticize', 'criticise', 'denounce', 'condemn', 'applaud', 'hail', 'decry',
+  'brand', 'chide', 'scold', 'rebuke', 'tease', 'taunt', 'jab', 'quote', 'cite', 'paraphrase',
+  'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel',
 ];
 
 /** Cue phrases that take the source after them: `according to Kerry`. */
@@ -42,6 +45,9 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   admit: ['admitted', 'admits', 'admitting'],
   beg: ['begged', 'begs', 'begging'],
   plead: ['pleaded', 'pled', 'pleads', 'pleading'],
+  jab: ['jabbed', 'jabs', 'jabbing'],
+  dub: ['dubbed', 'dubs', 'dubbing'],
+  label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
 };
 
 /** Regular English inflections of a verb: past, third person, present participle. */

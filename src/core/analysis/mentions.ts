@@ -19,6 +19,8 @@ export interface Mention {
 
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
 const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'earlier', 'later', 'again', 'also', 'then']);
+/** Words that end a noun phrase: auxiliaries and common verbs (`The inquiry has frustrated...`). */
+const VERBISH = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'then', 'still', 'just', 'who', 'whom', 'whose', 'which', 'that', 'what', 'where', 'when', 'how', 'why', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
 const FORWARD_STOPS = new Set(['who', 'which', 'that', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'for', 'with', 'from', 'about', 'and', 'but', 'or', 'adding', 'referring', 'noting', 'saying', 'told', 'said', 'says', 'in', 'according', 'than', 'if', 'because', 'since', 'into', 'over', 'under']);
 
 /** Nouns for people by their ending: `the protester`, `the economist`, `the historian`. */
@@ -80,7 +82,7 @@ export function nameStartingAt(text: string, tokens: readonly Token[], from: num
 }
 
 /** A description ending at `to` (its head noun): `the UK secretary`, `a State Department official`. */
-function descriptionEndingAt(text: string, tokens: readonly Token[], to: number, floor: number): Mention | null {
+function descriptionEndingAt(text: string, tokens: readonly Token[], to: number, floor: number, anyHead = false): Mention | null {
   const head = tokens[to];
   if (!head.isWord) return null;
   let from = -1;
@@ -89,21 +91,21 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     if (t.isWord && DETERMINERS.has(t.lower)) { from = k; break; }
     if (t.isWord && isPossessive(t)) { from = k; break; }
     if (!t.isWord && t.text !== '-' && !(t.text === '.' && isAbbreviation(tokens[k - 1]))) break;
-    if (t.isWord && (FORWARD_STOPS.has(t.lower) || BETWEEN_SUBJECT_AND_CUE.has(t.lower))) break;
+    if (t.isWord && (FORWARD_STOPS.has(t.lower) || BETWEEN_SUBJECT_AND_CUE.has(t.lower) || VERBISH.has(t.lower))) break;
   }
   if (from < 0) {
     // Bare plural roles (`U.S. officials said`) or a role noun alone.
     if (!ROLE_NOUNS.has(head.lower)) return null;
     from = to;
     while (from - 1 >= floor && tokens[from - 1].isWord && tokens[from - 1].capitalized && !NOT_NAMES.has(tokens[from - 1].lower)) from--;
-  } else if (!ROLE_NOUNS.has(head.lower) && (to - from > 4 || !AGENT_NOUN.test(head.lower))) {
+  } else if (!ROLE_NOUNS.has(head.lower) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
     return null;
   }
   const start = tokens[from].start;
   return { start, end: head.end, kind: 'description', name: text.slice(start, head.end), titles: [] };
 }
 
-function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
+function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number, personOnly = false): Mention | null {
   let to = from;
   for (let k = from + 1; k < Math.min(ceiling, from + 7); k++) {
     const t = tokens[k];
@@ -111,17 +113,22 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
       if (t.text === '-' || (t.text === '.' && isAbbreviation(tokens[k - 1]))) continue;
       break;
     }
-    if (FORWARD_STOPS.has(t.lower)) break;
+    if (FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
     to = k;
     if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
   }
   if (to === from) return null;
+  if (personOnly && !ROLE_NOUNS.has(tokens[to].lower) && !AGENT_NOUN.test(tokens[to].lower)) return null;
   return { start: tokens[from].start, end: tokens[to].end, kind: 'description', name: text.slice(tokens[from].start, tokens[to].end), titles: [] };
 }
 
+/** `he`, `she`, `they`, `it`, also contracted: `He’s predicting...`. */
 function pronounAt(t: Token): Mention | null {
-  if (!t.isWord || !(t.lower in PRONOUNS) && t.lower !== 'it') return null;
-  return { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] };
+  if (!t.isWord) return null;
+  const word = t.lower.replace(/['’](s|d|ll|re|ve)$/, '');
+  if (!(word in PRONOUNS) && word !== 'it') return null;
+  const end = t.start + word.length;
+  return { start: t.start, end, kind: 'pronoun', name: t.text.slice(0, word.length), titles: [] };
 }
 
 /** Skips a bracketed aside leftwards: `Sen. Tim Kaine (D-Va.) said`. */
@@ -135,7 +142,7 @@ function skipParentheticalLeft(tokens: readonly Token[], k: number, floor: numbe
  * The subject of the cue at `cue`, looking left no further than `floor`:
  * `Kerry said`, `he also said`, `the official said`, `Mogherini, who will join the talks, said`.
  */
-export function subjectBefore(text: string, tokens: readonly Token[], cue: number, floor: number, depth = 0): Mention | null {
+export function subjectBefore(text: string, tokens: readonly Token[], cue: number, floor: number, depth = 0, anyHead = false): Mention | null {
   let k = cue - 1;
   while (k >= floor) {
     const t = tokens[k];
@@ -146,6 +153,11 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
   k = skipParentheticalLeft(tokens, k, floor);
   if (k < floor) return null;
   const t = tokens[k];
+  if (t.text === ',' && tokens[k - 1]?.text === ')') {
+    // `Gov. John Kasich (R-Ohio), said`
+    const named = subjectAt(text, tokens, skipParentheticalLeft(tokens, k - 1, floor), floor);
+    if (named?.kind === 'name') return named;
+  }
   if (t.text === ',' && depth < 3) {
     // An aside between subject and verb: look before the comma that opens it.
     for (let j = k - 1; j >= floor; j--) {
@@ -157,30 +169,29 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     return null;
   }
   if (t.isWord && t.lower === 'who' && tokens[k - 1]?.text === ',') return subjectAt(text, tokens, k - 2, floor);
-  return subjectAt(text, tokens, k, floor);
+  return subjectAt(text, tokens, k, floor, anyHead);
 }
 
-function subjectAt(text: string, tokens: readonly Token[], k: number, floor: number): Mention | null {
+function subjectAt(text: string, tokens: readonly Token[], k: number, floor: number, anyHead = false): Mention | null {
   if (k < floor) return null;
   const t = tokens[k];
   if (!t.isWord) return null;
   const pronoun = pronounAt(t);
   if (pronoun) return pronoun;
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameEndingAt(text, tokens, k, floor);
-  if (!t.capitalized) return descriptionEndingAt(text, tokens, k, floor);
+  if (!t.capitalized) return descriptionEndingAt(text, tokens, k, floor, anyHead);
   return null;
 }
 
 /** The subject after an inverted cue: `said Kerry`, `said the official`, `added Rep. Jim Clyburn`. */
-export function subjectAfter(text: string, tokens: readonly Token[], cue: number, ceiling: number): Mention | null {
+export function subjectAfter(text: string, tokens: readonly Token[], cue: number, ceiling: number, personOnly = false): Mention | null {
   let k = cue + 1;
   if (k >= ceiling) return null;
   const t = tokens[k];
   if (!t.isWord) return null;
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
-  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
-  if (t.lower === 'he' || t.lower === 'she') return pronounAt(t);
-  return null;
+  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling, personOnly);
+  return pronounAt(t);
 }
 
 /** The source after `according to`: a name or a description. */

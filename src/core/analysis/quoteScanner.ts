@@ -55,11 +55,24 @@ interface Mark {
   readonly role: Role;
 }
 
+/** Markup left in scraped text (`<tweet id="...">`): its attribute quotes are not quotations. */
+const MARKUP_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g;
+
+function markupRanges(text: string): [number, number][] {
+  if (!text.includes('<')) return [];
+  const ranges: [number, number][] = [];
+  MARKUP_TAG.lastIndex = 0;
+  for (let m = MARKUP_TAG.exec(text); m; m = MARKUP_TAG.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
 function marksOf(text: string, pattern: RegExp, single: boolean): Mark[] {
   const marks: Mark[] = [];
+  const markup = markupRanges(text);
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (single && isApostrophe(text, m.index)) continue;
+    if (markup.length && markup.some(([from, to]) => m.index >= from && m.index < to)) continue;
     marks.push({ index: m.index, role: roleOf(text, m.index) });
   }
   return marks;
