@@ -9,9 +9,14 @@ function covering(tokens: readonly DecodedToken[], type: string, range: vscode.R
 }
 
 suite('Semantic highlighting', () => {
-  test('semantic highlighting is on for news articles whatever the theme says', () => {
+  test('semantic highlighting is on for news articles whatever the theme says, with styles for the modifiers', () => {
     const enabled = vscode.workspace.getConfiguration('editor', { languageId: 'news-article' }).get('semanticHighlighting.enabled');
     assert.strictEqual(enabled, true);
+    // Themes know nothing of our modifiers: default rules make them visible as font styles.
+    const rules = vscode.workspace.getConfiguration('editor').inspect<{ rules?: Record<string, unknown> }>('semanticTokenColorCustomizations')?.defaultValue?.rules ?? {};
+    for (const selector of ['quotation.unattributed:news-article', 'quotation.crossSourced:news-article', '*.corrected:news-article']) {
+      assert.ok(selector in rules, `no default style for ${selector}`);
+    }
   });
 
   test('opening a seed article colours its quotations, speakers and cue verbs', async function () {
