@@ -1,5 +1,5 @@
 // The UI tier: installs the built .vsix into code-server the way a user installs it, opens a scratch
-// workspace (samples/ plus test/ui/fixtures) in headless Chromium, and runs the playwright-core
+// workspace (samples/ plus test/ui/fixtures/) in headless Chromium, and runs the playwright-core
 // suite in out/test/ui against that workbench. Screenshots go to .test-output/screenshots/.
 // Prints `ui: N passed, N failed, N skipped` and exits non-zero on any failure.
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ async function main() {
   console.log(`ui: ${installVsix(runtime, stateDir, vsix)}`);
 
   const workspace = makeTestWorkspace('ui', { withSeeds: false, extraDir: path.join(repoRoot, 'test', 'ui', 'fixtures') });
+  removeFolder(screenshotDir); // only this run's pictures
   fs.mkdirSync(screenshotDir, { recursive: true });
   const server = await startCodeServer(runtime, { stateDir, port: Number(process.env.NEWS_UI_PORT) || await freePort() });
   const browser = await launchChromiumServer(stateDir);

@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { chromium, Browser, Page } from 'playwright-core';
 
-const article = { file: '410_8c2e5f7a91d3b604.txt', wordInQuotation: 'winter', speaker: 'Elena Marsh' };
+// samples/100_...: Mayor Ada Brook's "We are not walking away from this table ... every family on the docks ..."
+const article = { file: '100_dc533f7c6c9ce438.txt', wordInQuotation: 'family', speaker: 'Ada Brook' };
 const plainFile = 'council-notes.txt';
 const modeSelector = '#status\\.editor\\.mode';
 
