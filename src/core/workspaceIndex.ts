@@ -118,6 +118,11 @@ export class WorkspaceIndex {
     return this.byUri.size;
   }
 
+  /** Number of quotations indexed. */
+  get quoteCount(): number {
+    return this.matcher.quoteCount;
+  }
+
   /** Number of articles upserted but not indexed yet. */
   get pendingCount(): number {
     return this.pending.size;

@@ -8,8 +8,8 @@ import { alignWords } from './align';
 /**
  * - `exact`: the same words;
  * - `contained`: one quotation is a fragment of the other (`"flushing them out"` inside a longer quote);
- * - `edited`: the same remark with bracketed insertions, ellipses, dropped or changed words, or cut
- *   into pieces differently.
+ * - `edited`: the same remark with bracketed insertions, ellipses, dropped or changed words, cut
+ *   into pieces differently, or quoted with different surroundings (a shared clause of seven words or more).
  */
 export type MatchKind = 'exact' | 'contained' | 'edited';
 
@@ -40,6 +40,8 @@ export const STANDALONE_EVIDENCE = 3;
 export const CORROBORATED_EVIDENCE = 1;
 /** Share of the shorter quotation's words an edited match must keep, in runs of two or more words. */
 const MIN_EDITED_COVERAGE = 0.6;
+/** Words in a shared run that makes two otherwise different quotations the same remark, given enough evidence in it. */
+const MIN_OVERLAP_RUN = 7;
 /** Evidence at which the score stops growing with more shared words. */
 const FULL_EVIDENCE = 6;
 
@@ -63,19 +65,43 @@ export function compareQuotes(first: QuoteWords, second: QuoteWords, weight: Wor
       return { kind: 'contained', score: scoreOf(1, possible), evidence: possible };
     }
   }
+  // Most candidates share a phrase and little else: rule them out on shared word counts before aligning.
+  if (sharedWordsBound(first, b, weight) < Math.min(MIN_EDITED_COVERAGE * possible, STANDALONE_EVIDENCE)) return null;
   let shared = 0;
   let longestRun = 0;
+  let strongestRun = 0;
   let i = 0;
   for (const run of alignWords(a, b)) {
     if (run.op === 'equal') {
       longestRun = Math.max(longestRun, run.length);
-      if (run.length >= 2) shared += weightOf(first, i, i + run.length, weight);
+      const runEvidence = run.length >= 2 ? weightOf(first, i, i + run.length, weight) : 0;
+      if (run.length >= MIN_OVERLAP_RUN) strongestRun = Math.max(strongestRun, runEvidence);
+      shared += runEvidence;
     }
     if (run.op !== 'inserted') i += run.length;
   }
   const coverage = shared / possible;
-  if (coverage < MIN_EDITED_COVERAGE || longestRun < Math.min(3, a.length - 1)) return null;
+  const edited = coverage >= MIN_EDITED_COVERAGE && longestRun >= Math.min(3, a.length - 1);
+  // Two longer quotations that share a whole sentence or clause are the same remark quoted with different surroundings.
+  const overlapping = strongestRun >= STANDALONE_EVIDENCE;
+  if (!edited && !overlapping) return null;
   return { kind: 'edited', score: scoreOf(coverage, shared), evidence: shared };
+}
+
+/**
+ * The weight of `first`'s words that stand next to the same neighbour in `b`: only those can lie in a
+ * shared run of two words or more, so this bounds what an alignment can share, at a fraction of its cost.
+ */
+function sharedWordsBound(first: QuoteWords, b: Int32Array, weight: WordWeight): number {
+  const pairs = new Set<number>();
+  for (let k = 0; k + 1 < b.length; k++) pairs.add(b[k] * 0x200000 + b[k + 1]);
+  const a = first.ids;
+  let bound = 0;
+  for (let k = 0; k < a.length; k++) {
+    const paired = (k + 1 < a.length && pairs.has(a[k] * 0x200000 + a[k + 1])) || (k > 0 && pairs.has(a[k - 1] * 0x200000 + a[k]));
+    if (paired && (first.bracketed === null || first.bracketed[k] === 0)) bound += weight(a[k]);
+  }
+  return bound;
 }
 
 function sameIds(a: Int32Array, at: number, b: Int32Array): boolean {

@@ -8,6 +8,8 @@
  *   words; function words and words found in many quotations weigh less);
  * - weaker matches of one quotation with several pieces from one paragraph of the other article
  *   add up: one outlet may split a remark with `he said` where the other quotes it whole;
+ * - a short quotation in title case (`"Meet the Press"`) is taken for a name, not a remark, and
+ *   never links two articles on its own;
  * - any other weaker match (down to one content word: `"dismayed"`, `"flushing them out"`) is
  *   accepted only between two articles that already share a match, where it is corroborated, and
  *   between a headline quotation and the body of its own article.
@@ -18,7 +20,7 @@
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
 import { NgramIndex, trigramKey } from './ngramIndex';
-import { forEachWord, Vocabulary } from './tokens';
+import { forEachWord, isStopword, normalizeWord, Vocabulary } from './tokens';
 
 /** What the matcher needs to know of a quotation. `Quote` from the analysis satisfies it. */
 export interface QuoteInput {
@@ -64,6 +66,8 @@ interface IndexedQuote {
   /** Distinct trigram keys, as indexed. */
   readonly keys: Int32Array;
   readonly headline: boolean;
+  /** A short quotation in title case (`"Fox News Sunday"`, `"Smiles for Life"`): a name, not a remark. */
+  readonly titleLike: boolean;
   readonly paragraph: number | undefined;
 }
 
@@ -74,11 +78,14 @@ interface WeakPair {
 }
 
 const STOPWORD_WEIGHT = 0.25;
-const COMMON_WORD_WEIGHT = 0.5;
-/** A content word found in more than this share of the quotations weighs like a common word... */
-const COMMON_WORD_SHARE = 0.01;
-/** ...once there are enough quotations for the share to mean something. */
-const COMMON_WORD_MIN_QUOTES = 2000;
+/** Quotations this short in title case are taken for names of shows, books or slogans. */
+const MAX_TITLE_WORDS = 8;
+/** Trigrams two quotations must share to be compared: an edited remark or a shared clause of seven words shares more. */
+const MIN_SHARED_TRIGRAMS = 3;
+/** Quotations needed before word frequencies are used as weights. */
+const IDF_MIN_QUOTES = 1000;
+/** A word found in at most one quotation in this many counts fully. */
+const RARE_WORD_SHARE = 500;
 
 export class CrossSourceMatcher {
   private readonly vocabulary = new Vocabulary();
@@ -96,7 +103,7 @@ export class CrossSourceMatcher {
   private sharedCounts = new Int32Array(1024);
 
   constructor(options: MatcherOptions = {}) {
-    this.maxPostings = options.maxPostingsPerNgram ?? 2000;
+    this.maxPostings = options.maxPostingsPerNgram ?? 500;
   }
 
   /** Number of live quotations indexed. */
@@ -116,7 +123,9 @@ export class CrossSourceMatcher {
       const words = this.wordsOf(quote.text);
       const keys = this.keysOf(words);
       const id = this.quotes.length;
-      const entry: IndexedQuote = { id, doc, index, words, keys, headline: quote.kind === 'headline', paragraph: quote.paragraph };
+      const headline = quote.kind === 'headline';
+      const titleLike = !headline && words.ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
+      const entry: IndexedQuote = { id, doc, index, words, keys, headline, titleLike, paragraph: quote.paragraph };
       this.quotes.push(entry);
       indexed.push(entry);
       for (const key of keys) this.index.add(key, id);
@@ -200,8 +209,10 @@ export class CrossSourceMatcher {
         if (isKnown(candidate.doc) || (sameArticle && candidate.headline === quote.headline)) continue;
         const comparison = this.compare(quote, candidate);
         if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
-        if (comparison.evidence < STANDALONE_EVIDENCE && !sameArticle) weak.push({ x: quote, y: candidate, comparison });
-        else if (this.record(quote, candidate, comparison, seen) && !sameArticle) linked.add(candidate.doc);
+        if (sameArticle) this.record(quote, candidate, comparison, seen);
+        else if (quote.titleLike || candidate.titleLike) continue;
+        else if (comparison.evidence < STANDALONE_EVIDENCE) weak.push({ x: quote, y: candidate, comparison });
+        else if (this.record(quote, candidate, comparison, seen)) linked.add(candidate.doc);
       }
     }
     // Pieces of a quotation split differently: weak matches of one quotation with several pieces
@@ -231,7 +242,7 @@ export class CrossSourceMatcher {
     this.resolved.add(doc);
   }
 
-  /** Quotations sharing at least two of `quote`'s indexed trigrams (or all, when it has fewer). */
+  /** Quotations sharing at least `MIN_SHARED_TRIGRAMS` of `quote`'s indexed trigrams (or all, when either has fewer). */
   private candidatesOf(quote: IndexedQuote): IndexedQuote[] {
     if (quote.keys.length === 0) return [];
     if (this.sharedCounts.length < this.quotes.length) this.sharedCounts = new Int32Array(this.quotes.length * 2);
@@ -247,7 +258,7 @@ export class CrossSourceMatcher {
     const candidates: IndexedQuote[] = [];
     for (const id of touched) {
       const candidate = this.quotes[id]!;
-      if (counts[id] >= Math.min(2, quote.keys.length, candidate.keys.length)) candidates.push(candidate);
+      if (counts[id] >= Math.min(MIN_SHARED_TRIGRAMS, quote.keys.length, candidate.keys.length)) candidates.push(candidate);
       counts[id] = 0;
     }
     return candidates;
@@ -277,11 +288,16 @@ export class CrossSourceMatcher {
     return true;
   }
 
+  /**
+   * Inverse document frequency over the indexed quotations, scaled to 0..1: a word in at most 1 in
+   * `RARE_WORD_SHARE` quotations weighs 1, a word in 1 in 20 about half. Small workspaces give no
+   * useful frequencies, so there every content word weighs 1.
+   */
   private readonly weight = (id: number): number => {
     if (this.vocabulary.isStopword(id)) return STOPWORD_WEIGHT;
-    const common =
-      this.liveQuotes >= COMMON_WORD_MIN_QUOTES && this.vocabulary.documentFrequency(id) > this.liveQuotes * COMMON_WORD_SHARE;
-    return common ? COMMON_WORD_WEIGHT : 1;
+    if (this.liveQuotes < IDF_MIN_QUOTES) return 1;
+    const df = Math.max(1, this.vocabulary.documentFrequency(id));
+    return Math.max(STOPWORD_WEIGHT, Math.min(1, Math.log(this.liveQuotes / df) / Math.log(RARE_WORD_SHARE)));
   };
 
   private wordsOf(text: string): QuoteWords {
@@ -323,6 +339,12 @@ export class CrossSourceMatcher {
     this.index = new NgramIndex(this.liveKeys);
     for (const quote of this.quotes) if (quote) for (const key of quote.keys) this.index.add(key, quote.id);
   }
+}
+
+/** Every word but function words capitalised, as in a title: `"Meet the Press"`, `"On the Record with Greta Van Susteren"`. */
+function isTitleCase(text: string): boolean {
+  const words = (text.match(/[\p{L}'’]+/gu) ?? []).filter(word => !isStopword(normalizeWord(word)));
+  return words.length > 0 && words.every(word => /^\p{Lu}/u.test(word));
 }
 
 /** The weak matches of `whole` with the quotations of one paragraph of `piece`'s article. */

@@ -1,0 +1,292 @@
+/**
+ * `npm run bench`: speed and memory of the workspace index and cross-source matching, over
+ * ../shared/eval-data/allsides-scale (10,000 articles) and a synthetic corpus ten times its size,
+ * generated from those articles into bench-output/ (git-ignored) on the first run. Every figure is
+ * measured in this run, next to the baseline it is compared with. Run with `--max-old-space-size`
+ * (set in package.json) so the 100,000-article corpus fits in the heap.
+ *
+ * Options: `--skip-synthetic` runs the real corpus only.
+ */
+import { diffArrays } from 'diff';
+import * as fs from 'fs';
+import * as path from 'path';
+import { alignWords } from '../src/core/crossSource/align';
+import { forEachWord, tokenize } from '../src/core/crossSource/tokens';
+import { decodeArticle } from '../src/core/text';
+import { IndexedMatch, WorkspaceIndex } from '../src/core/workspaceIndex';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const allsides = path.resolve(repoRoot, '..', 'shared', 'eval-data', 'allsides-scale');
+const syntheticDir = path.join(repoRoot, 'bench-output', 'synthetic-100000');
+const SYNTHETIC_ARTICLES = 100_000;
+
+const MB = 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** A small seeded generator, so every run draws the same samples. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function time<T>(run: () => T): [T, number] {
+  const started = performance.now();
+  const result = run();
+  return [result, performance.now() - started];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const verdict = (ok: boolean) => (ok ? 'target met' : 'TARGET NOT MET');
+
+function readText(file: string): string {
+  const decoded = decodeArticle(fs.readFileSync(file));
+  return decoded.ok ? decoded.text : '';
+}
+
+/** Sizes of the files, in bytes. */
+function corpusBytes(files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+}
+
+/** The baseline pass: read every file and split it into normalised words, nothing kept. */
+function readAndTokenize(files: readonly string[]): number {
+  let words = 0;
+  for (const file of files) forEachWord(readText(file), () => words++);
+  return words;
+}
+
+function buildIndex(files: readonly string[]): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const file of files) index.upsert(file, readText(file));
+  index.processPending();
+  return index;
+}
+
+interface QuoteSample {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Random quotations of random articles, drawn from the index's own analysis of them. */
+function sampleQuotes(index: WorkspaceIndex, files: readonly string[], count: number, seed: number): QuoteSample[] {
+  const next = random(seed);
+  const samples: QuoteSample[] = [];
+  for (let attempts = 0; samples.length < count && attempts < count * 20; attempts++) {
+    const file = files[Math.floor(next() * files.length)];
+    const quotes = index.analysisFor(file)?.quotes ?? [];
+    if (quotes.length === 0) continue;
+    const quote = quotes[Math.floor(next() * quotes.length)];
+    samples.push({ file, start: quote.start, end: quote.end });
+  }
+  return samples;
+}
+
+/** quotesAt + matchesFor, as a hover does; returns the time of each lookup. */
+function hoverTimes(index: WorkspaceIndex, samples: readonly QuoteSample[], articleOpen: boolean): number[] {
+  return samples.map(sample => {
+    if (articleOpen) index.analysisFor(sample.file);
+    const [, elapsed] = time(() => {
+      const [quote] = index.quotesAt(sample.file, sample.start + 1);
+      return quote ? index.matchesFor(sample.file, quote).map(m => m.quote.speaker) : [];
+    });
+    return elapsed;
+  });
+}
+
+/** Edits one quotation of an article that has matches, as a user typing in it would, and times the update. */
+function updateTimes(index: WorkspaceIndex, matches: readonly IndexedMatch[], count: number): number[] {
+  const next = random(7);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const match = matches[Math.floor(next() * matches.length)];
+    const text = index.textOf(match.a.uri)!;
+    const at = match.a.start + Math.floor((match.a.end - match.a.start) / 2);
+    const edited = text.slice(0, at) + ' really' + text.slice(at);
+    const [, elapsed] = time(() => {
+      index.upsert(match.a.uri, edited);
+      index.processPending();
+      return index.matchesFor(match.a.uri, { start: match.a.start, end: match.a.end + ' really'.length });
+    });
+    times.push(elapsed);
+    index.upsert(match.a.uri, text);
+    index.processPending();
+  }
+  return times;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ');
+
+interface SilverPair {
+  readonly a: { file: string; start: number; end: number; text: string };
+  readonly b: { file: string; start: number; end: number; text: string };
+}
+
+/** Inner words of a quotation span (marks dropped) as the editor's search would be given them. */
+const searchTextOf = (text: string) => normalise(text.replace(/^[\s"'“”‘’]+|[\s"'“”‘’.,;:!?]+$/g, ''));
+
+/**
+ * The baseline a user has without the index: search each quotation's text in every file, as the
+ * editor's search does (case-insensitive, marks and whitespace normalised). Timed on a sample of
+ * quotations and extrapolated to all of them; its recall on the silver pairs is exact.
+ */
+function baseline(files: readonly string[], quoteTexts: readonly string[], silver: readonly SilverPair[], totalQuotes: number) {
+  const texts = files.map(file => normalise(readText(file)));
+  const [hits, elapsed] = time(() => {
+    let found = 0;
+    for (const quote of quoteTexts) {
+      const needle = searchTextOf(quote);
+      if (needle.length === 0) continue;
+      for (const text of texts) if (text.includes(needle)) found++;
+    }
+    return found;
+  });
+  const perQuote = elapsed / quoteTexts.length;
+  const contains = (x: string, y: string) => {
+    const needle = searchTextOf(x);
+    return needle.length > 0 && normalise(y).includes(needle);
+  };
+  const recalled = silver.filter(p => contains(p.a.text, p.b.text) || contains(p.b.text, p.a.text)).length;
+  return { perQuote, extrapolated: perQuote * totalQuotes, hits, recalled };
+}
+
+function silverRecall(matches: readonly IndexedMatch[], silver: readonly SilverPair[], root: string): number {
+  const byFile = new Map<string, IndexedMatch[]>();
+  for (const m of matches) for (const end of [m.a, m.b]) byFile.set(end.uri, [...(byFile.get(end.uri) ?? []), m]);
+  const overlaps = (x: { file: string; start: number; end: number }, y: { uri: string; start: number; end: number }) =>
+    path.join(root, x.file) === y.uri && x.start < y.end && y.start < x.end;
+  return silver.filter(p =>
+    (byFile.get(path.join(root, p.a.file)) ?? []).some(m =>
+      (overlaps(p.a, m.a) && overlaps(p.b, m.b)) || (overlaps(p.a, m.b) && overlaps(p.b, m.a)))).length;
+}
+
+/** diff-match-patch (used) against jsdiff's diffArrays on the word sequences of the matched pairs. */
+function compareAligners(index: WorkspaceIndex, matches: readonly IndexedMatch[]): void {
+  const ids = new Map<string, number>();
+  const words = (end: IndexedMatch['a']) =>
+    tokenize(index.textOf(end.uri)!.slice(end.start, end.end)).map(t => ids.get(t.norm) ?? ids.set(t.norm, ids.size).get(t.norm)!);
+  const pairs = matches.slice(0, 5000).map(m => [words(m.a), words(m.b)] as const);
+  const [, dmp] = time(() => pairs.forEach(([a, b]) => alignWords(a, b)));
+  const [, jsdiff] = time(() => pairs.forEach(([a, b]) => diffArrays(a, b)));
+  console.log(`  word alignment of ${pairs.length} matched pairs: diff-match-patch ${ms(dmp)}, jsdiff diffArrays ${ms(jsdiff)} (${(jsdiff / dmp).toFixed(1)}x)`);
+}
+
+function memory(label: string, baseRss: number, bytes: number): void {
+  gc();
+  const usage = process.memoryUsage();
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  console.log(`  memory ${label}: RSS ${(usage.rss / MB).toFixed(0)} MB (peak so far ${(peakRss / MB).toFixed(0)} MB), ` +
+    `heap ${(usage.heapUsed / MB).toFixed(0)} MB, array buffers ${(usage.arrayBuffers / MB).toFixed(0)} MB; ` +
+    `corpus ${(bytes / MB).toFixed(0)} MB; (RSS - ${(baseRss / MB).toFixed(0)} MB at start) / corpus = ${((usage.rss - baseRss) / bytes).toFixed(2)}x, ` +
+    `peak RSS / corpus = ${(peakRss / bytes).toFixed(2)}x`);
+}
+
+function benchCorpus(name: string, files: readonly string[], silver: readonly SilverPair[] | null, isTargetRun: boolean): void {
+  const bytes = corpusBytes(files);
+  console.log(`\n== ${name}: ${files.length.toLocaleString('en-US')} articles, ${(bytes / MB).toFixed(1)} MB`);
+  gc();
+  const baseRss = process.memoryUsage().rss;
+  readAndTokenize(files); // warms the file cache for both passes
+  const [words, tokenizeMs] = time(() => readAndTokenize(files));
+  console.log(`  bare read-and-tokenize pass: ${ms(tokenizeMs)} (${words.toLocaleString('en-US')} words, ${(bytes / MB / (tokenizeMs / 1000)).toFixed(1)} MB/s)`);
+  const [index, buildMs] = time(() => buildIndex(files));
+  const buildRatio = buildMs / tokenizeMs;
+  console.log(`  index build (read, find quotations, index their words): ${ms(buildMs)}, ${(bytes / MB / (buildMs / 1000)).toFixed(1)} MB/s; ` +
+    `${buildRatio.toFixed(2)}x the read-and-tokenize pass${isTargetRun ? ` (<= 3x: ${verdict(buildRatio <= 3)})` : ''}`);
+  memory('after build', baseRss, bytes);
+
+  const samples = sampleQuotes(index, files, 1000, 42);
+  const cold = hoverTimes(index, samples, false);
+  const open = hoverTimes(index, sampleQuotes(index, files, 1000, 43), true);
+  const p99 = percentile(open, 99);
+  console.log(`  hover lookup (quotesAt + matchesFor with the other articles' speakers), ${samples.length} random quotations:`);
+  console.log(`    article already analysed (open in the editor): p50 ${ms(percentile(open, 50))}, p99 ${ms(p99)}` +
+    (isTargetRun ? ` (p99 <= 5 ms: ${verdict(p99 <= 5)})` : ''));
+  console.log(`    nothing cached (article analysed by the hover): p50 ${ms(percentile(cold, 50))}, p99 ${ms(percentile(cold, 99))}`);
+
+  const [matches, matchMs] = time(() => index.allMatches()!);
+  const across = matches.filter(m => !m.sameArticle).length;
+  const quoteCount = index.quoteCount;
+  console.log(`  all matches of all ${quoteCount.toLocaleString('en-US')} quotations: ${ms(matchMs)} ` +
+    `(${matches.length.toLocaleString('en-US')} pairs, ${across.toLocaleString('en-US')} between articles)`);
+  memory('after matching', baseRss, bytes);
+
+  const updates = updateTimes(index, matches.filter(m => !m.sameArticle), 50);
+  const updateMedian = percentile(updates, 50);
+  console.log(`  one-article update (edit a quotation, re-index, rematch, hover it): median ${ms(updateMedian)}, ` +
+    `max ${ms(Math.max(...updates))} over ${updates.length} edits` + (isTargetRun ? ` (<= 10 ms: ${verdict(percentile(updates, 90) <= 10)} at p90 ${ms(percentile(updates, 90))})` : ''));
+
+  if (silver) {
+    compareAligners(index, matches);
+    const next = random(5);
+    const sampleTexts = Array.from({ length: 200 }, () => samples[Math.floor(next() * samples.length)])
+      .map(s => index.textOf(s.file)!.slice(s.start, s.end));
+    const base = baseline(files, sampleTexts, silver, quoteCount);
+    const ours = silverRecall(matches, silver, allsides);
+    const speedup = base.extrapolated / matchMs;
+    console.log(`  baseline, searching each quotation's text in every file: ${ms(base.perQuote)} per quotation ` +
+      `(${sampleTexts.length} sampled), so ${(base.extrapolated / 1000).toFixed(0)} s for all ${quoteCount.toLocaleString('en-US')} (extrapolated)`);
+    console.log(`  speed: all-quotes matching ${speedup.toFixed(0)}x faster than the baseline (>= 100x: ${verdict(speedup >= 100)}); ` +
+      `with the index build counted too, ${(base.extrapolated / (matchMs + buildMs)).toFixed(0)}x`);
+    console.log(`  recall on the ${silver.length} silver pairs: ours ${(ours / silver.length).toFixed(3)} (${ours}), ` +
+      `baseline ${(base.recalled / silver.length).toFixed(3)} (${base.recalled}) (higher: ${verdict(ours > base.recalled)})`);
+  }
+}
+
+/**
+ * A corpus ten times the size, with the overlap of real coverage: each synthetic article takes a
+ * real headline and paragraphs from several real articles (so quotations recur across articles),
+ * shuffled, with some quotation marks dropped and some words swapped.
+ */
+function ensureSynthetic(realFiles: readonly string[]): string[] {
+  const marker = path.join(syntheticDir, 'complete');
+  const files = Array.from({ length: SYNTHETIC_ARTICLES }, (_, i) => path.join(syntheticDir, `synthetic-${String(i).padStart(6, '0')}.txt`));
+  if (fs.existsSync(marker)) return files;
+  console.log(`\nGenerating ${SYNTHETIC_ARTICLES.toLocaleString('en-US')} synthetic articles into ${path.relative(repoRoot, syntheticDir)} (once)...`);
+  fs.mkdirSync(syntheticDir, { recursive: true });
+  const articles = realFiles.map(file => readText(file).split('\n\n'));
+  const next = random(2024);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  files.forEach(file => {
+    const [headline, ...body] = pick(articles);
+    const paragraphs = [...body];
+    for (let borrowed = 1 + Math.floor(next() * 3); borrowed > 0; borrowed--) paragraphs.push(...pick(articles).slice(1).filter(() => next() < 0.3));
+    for (let i = paragraphs.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [paragraphs[i], paragraphs[j]] = [paragraphs[j], paragraphs[i]];
+    }
+    const perturbed = paragraphs.map(p => {
+      if (next() < 0.5) p = p.replace(/[“”"]/g, '');
+      return p.replace(/\b(said|says|told)\b/g, () => pick(['said', 'added', 'noted', 'stated']));
+    });
+    fs.writeFileSync(file, [headline, ...perturbed].join('\n\n'));
+  });
+  fs.writeFileSync(marker, '');
+  return files;
+}
+
+function main(): void {
+  const articlesDir = path.join(allsides, 'articles');
+  if (!fs.existsSync(articlesDir)) {
+    console.log(`Skipped: the benchmark corpus is not in ${allsides}.`);
+    return;
+  }
+  const realFiles = fs.readdirSync(articlesDir).filter(f => f.endsWith('.txt')).sort().map(f => path.join(articlesDir, f));
+  const silver = fs.readFileSync(path.join(allsides, 'cross_source_quote_matches_auto.jsonl'), 'utf8')
+    .split('\n').filter(Boolean).map(line => JSON.parse(line) as SilverPair);
+  console.log(`Node ${process.version}, ${(process.memoryUsage().rss / MB).toFixed(0)} MB RSS at start.`);
+  benchCorpus('allsides-scale', realFiles, silver, true);
+  if (process.argv.includes('--skip-synthetic')) return;
+  benchCorpus('synthetic, 10x', ensureSynthetic(realFiles), null, false);
+}
+
+main();
