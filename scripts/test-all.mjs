@@ -4,6 +4,7 @@
 //   package      the packaged .vsix (out/test/package)
 //   integration  mocha inside a real VS Code extension host (scripts/run-integration.mjs)
 //   ui           the packaged extension in the real workbench (scripts/run-ui.mjs)
+//   web          the browser bundle in VS Code's web worker extension host (scripts/run-web.mjs)
 // A later tier still runs when an earlier one fails, so one broken file does not hide the rest.
 // `npm test -- unit package` runs only the named tiers (and the build steps they need).
 // Installs nothing but the VS Code runtime, on first use (scripts/runtime/setup.sh).
@@ -14,11 +15,11 @@ import path from 'node:path';
 import { repoRoot } from './runtime/code-server.mjs';
 import { runMocha } from './mocha-run.mjs';
 
-const allTiers = ['unit', 'package', 'integration', 'ui'];
+const allTiers = ['unit', 'package', 'integration', 'ui', 'web'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : allTiers;
 for (const tier of chosen) if (!allTiers.includes(tier)) { console.error(`unknown tier ${tier}; tiers: ${allTiers.join(', ')}`); process.exit(2); }
 const wants = tier => chosen.includes(tier);
-const needsVsCode = wants('integration') || wants('ui');
+const needsVsCode = wants('integration') || wants('ui') || wants('web');
 
 /** Runs a command with its output shown; resolves to its exit code and output. */
 function run(command, args) {
@@ -85,6 +86,7 @@ if (wants('package')) await tier('package', () => runMocha([path.join(repoRoot, 
 if (needsVsCode) await step('VS Code runtime (installs on first use)', 'bash', ['scripts/runtime/setup.sh']);
 if (wants('integration')) await tier('integration', async () => countsFrom('integration', await run(process.execPath, ['scripts/run-integration.mjs'])));
 if (wants('ui')) await tier('ui', async () => countsFrom('ui', await run(process.execPath, ['scripts/run-ui.mjs'])));
+if (wants('web')) await tier('web', async () => countsFrom('web', await run(process.execPath, ['scripts/run-web.mjs'])));
 
 heading('summary');
 const total = { passed: 0, failed: 0, skipped: 0 };
