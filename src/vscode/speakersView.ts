@@ -233,6 +233,9 @@ export function registerSpeakersView(workspace: NewsWorkspace): vscode.Disposabl
     view.description = provider.filter ? `filter: ${provider.filter}` : undefined;
   };
   updateState();
+  // Until the first build is done an empty view means "not yet", and the welcome text says so.
+  void vscode.commands.executeCommand('setContext', 'newsAnnotator.indexing', true);
+  void workspace.ready.finally(() => vscode.commands.executeCommand('setContext', 'newsAnnotator.indexing', false));
   return vscode.Disposable.from(
     provider,
     view,
