@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { decodeArticle, stripBom } from '../core/text';
 import type { WorkspaceSpeaker } from '../core/analyze';
@@ -14,9 +14,14 @@ const builtInPatterns = [`**/[0-9][0-9][0-9]_${'[0-9a-f]'.repeat(16)}.txt`, '**/
 /** Work done between two yields to the event loop, so keystrokes never wait behind indexing. */
 const sliceMs = 10;
 /** Files read from disk at once during a build. */
-const readConcurrency = 8;
-/** How long index changes are gathered into one `onDidChange` event. */
+const readConcurrency = 16;
+/** How long index changes are gathered into one `onDidChange` event; longer while many files come in. */
 const changeCoalesceMs = 50;
+const bulkChangeCoalesceMs = 1000;
+/** Queued articles above which an update counts as a bulk one (a git pull, a folder copied in). */
+const bulkQueue = 20;
+/** Match lists kept between two index changes: the hover, highlighting and status bar ask for the same ones. */
+const maxCachedMatchLists = 5000;
 
 export type { QuoteMatch };
 
@@ -31,8 +36,9 @@ export interface SkippedArticle {
   readonly reason: string;
 }
 
+/** A queued look at one article: waiting out its debounce, due for the reader, or being read. */
 interface PendingUpdate {
-  readonly timer: ReturnType<typeof setTimeout>;
+  readonly timer: ReturnType<typeof setTimeout> | undefined;
   readonly cancellation: vscode.CancellationTokenSource;
 }
 
@@ -54,6 +60,9 @@ export class NewsWorkspace implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<NewsWorkspaceChange>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, PendingUpdate>();
+  /** Articles whose debounce is over, waiting for the one reader loop. */
+  private readonly due = new Map<string, vscode.Uri>();
+  private draining: Promise<void> | undefined;
   /** Articles that exist on disk under an article name, by URI string. */
   private readonly onDisk = new Map<string, vscode.Uri>();
   /** The document version each open article was last indexed at. */
@@ -64,12 +73,17 @@ export class NewsWorkspace implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private changed = new Map<string, vscode.Uri>();
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private analysing = false;
   private oversizeNotified = false;
+  /** How many whole-workspace reads are under way. */
+  private bulkReads = 0;
+  private readonly matchCache = new Map<string, readonly QuoteMatch[]>();
+  /** Compiled article globs per workspace folder; rebuilt when the folders or the patterns change. */
+  private readonly nameMatchers = new Map<string, Minimatch[]>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.onDidChange = this.changeEmitter.event;
     const indexChanges = this.index.onDidChange(({ changed, removed }) => {
+      this.matchCache.clear();
       for (const id of [...changed, ...removed]) this.noteChange(vscode.Uri.parse(id, true));
     });
     this.disposables.push(
@@ -111,7 +125,15 @@ export class NewsWorkspace implements vscode.Disposable {
 
   /** Other places with the words of `quote` (a quotation of `uri`): best first, same-article matches last. */
   matchesFor(uri: vscode.Uri, quote: Pick<Quote, 'start' | 'end'>): readonly QuoteMatch[] {
-    return this.index.matchesFor(this.current(uri), quote);
+    const id = this.current(uri);
+    // Aligning a remark that many outlets carry costs milliseconds; the answer holds until the index changes.
+    const key = `${id}#${quote.start}:${quote.end}`;
+    const cached = this.index.pendingCount === 0 ? this.matchCache.get(key) : undefined;
+    if (cached) return cached;
+    const matches = this.index.matchesFor(id, quote);
+    if (this.matchCache.size >= maxCachedMatchLists) this.matchCache.clear();
+    this.matchCache.set(key, matches);
+    return matches;
   }
 
   /** Every speaker across the workspace, one record per person, with quotation and article counts. */
@@ -152,13 +174,11 @@ export class NewsWorkspace implements vscode.Disposable {
         if (isIndexable(document)) this.indexDocument(document);
       }
       const uris = await this.findArticles(token);
-      const found = Date.now();
-      await this.readAll(uris, token, (done, total) => progress.report({ message: `reading ${done}/${total}` }));
-      const read = Date.now();
-      await this.analysePending(token, left => progress.report({ message: `${left} articles left to analyse` }));
+      const listed = Date.now();
+      await this.readNow(uris, progress);
       if (token.isCancellationRequested) return;
       this.log.info(`Indexed ${this.index.size} articles in ${Date.now() - started} ms ` +
-        `(listing ${found - started} ms, reading ${read - found} ms, analysing and matching ${Date.now() - read} ms)` +
+        `(listing ${listed - started} ms, reading, analysing and matching ${Date.now() - listed} ms)` +
         (this.skipped.size > 0 ? `; ${this.skipped.size} skipped, listed above.` : '.'));
       this.notifyOversize();
     });
@@ -173,46 +193,61 @@ export class NewsWorkspace implements vscode.Disposable {
     return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** Reads files a few at a time into the index (analysis comes later, in slices). */
-  private async readAll(uris: readonly vscode.Uri[], token: vscode.CancellationToken, report: (done: number, total: number) => void): Promise<void> {
-    let lastYield = Date.now();
-    for (let i = 0; i < uris.length && !token.isCancellationRequested; i += readConcurrency) {
-      const batch = uris.slice(i, i + readConcurrency);
-      const texts = await Promise.all(batch.map(uri => this.readArticle(uri)));
-      batch.forEach((uri, j) => {
-        // An open document or a queued update has fresher text than this read.
-        const key = uri.toString();
-        if (this.pending.has(key) || this.indexedVersions.has(key) || token.isCancellationRequested) return;
-        const text = texts[j];
-        if (text === undefined) this.drop(uri);
-        else this.put(uri, text);
-      });
-      if (Date.now() - lastYield > sliceMs) {
-        report(Math.min(i + readConcurrency, uris.length), uris.length);
-        await yieldToEventLoop();
-        lastYield = Date.now();
-      }
+  /** Queues `uris` without a debounce and waits until the reader has taken them all in. */
+  private async readNow(uris: readonly vscode.Uri[], progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    for (const uri of uris) {
+      const key = uri.toString();
+      if (this.indexedVersions.has(key)) continue; // open: the editor's text is already in
+      this.cancelPending(key);
+      this.pending.set(key, { timer: undefined, cancellation: new vscode.CancellationTokenSource() });
+      this.due.set(key, uri);
+    }
+    const total = this.due.size;
+    const ticker = setInterval(() => progress.report({ message: `${total - this.due.size}/${total}` }), 250);
+    this.bulkReads++;
+    try {
+      await this.drain();
+    } finally {
+      this.bulkReads--;
+      clearInterval(ticker);
     }
   }
 
+  /** The one reader loop: runs while articles are due, and settles when none is left. */
+  private drain(): Promise<void> {
+    this.draining ??= this.readDue().finally(() => {
+      this.draining = undefined;
+      if (this.due.size > 0 && !this.lifetime.token.isCancellationRequested) void this.drain();
+    });
+    return this.draining;
+  }
+
   /**
-   * Analyses whatever the index holds unanalysed, a few articles per slice. Only one loop runs at a
-   * time; later upserts join it. Queries in between analyse what they need themselves.
+   * Reads due articles a few at a time, then analyses what they brought in slices of a few
+   * milliseconds with a yield between slices, so a git pull of thousands of files never stalls typing.
    */
-  private async analysePending(token: vscode.CancellationToken, report?: (left: number) => void): Promise<void> {
-    if (this.analysing) return;
-    this.analysing = true;
-    try {
-      while (!token.isCancellationRequested) {
-        const sliceEnd = Date.now() + sliceMs;
-        let done = false;
-        while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = this.index.processPending(token, 4);
-        if (done) break;
-        report?.(this.index.pendingCount);
-        await yieldToEventLoop();
-      }
-    } finally {
-      this.analysing = false;
+  private async readDue(): Promise<void> {
+    const token = this.lifetime.token;
+    const started = Date.now();
+    let count = 0;
+    while (this.due.size > 0 && !token.isCancellationRequested) {
+      const batch = [...this.due.values()].slice(0, readConcurrency);
+      for (const uri of batch) this.due.delete(uri.toString());
+      await Promise.all(batch.map(uri => this.refresh(uri)));
+      await this.analysePending(token);
+      count += batch.length;
+    }
+    if (count > bulkQueue) this.log.info(`Took in ${count} changed articles in ${Date.now() - started} ms.`);
+  }
+
+  /** Analyses what the index holds unanalysed, a few articles per slice, yielding between slices. */
+  private async analysePending(token: vscode.CancellationToken): Promise<void> {
+    for (;;) {
+      const sliceEnd = Date.now() + sliceMs;
+      let done = false;
+      while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = this.index.processPending(token, 4);
+      await yieldToEventLoop();
+      if (done || token.isCancellationRequested) return;
     }
   }
 
@@ -232,21 +267,29 @@ export class NewsWorkspace implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-    return this.globs(folder).some(glob => minimatch(relative, glob, { dot: true }));
+    let matchers = this.nameMatchers.get(folder.uri.toString());
+    if (!matchers) {
+      matchers = this.globs(folder).map(glob => new Minimatch(glob, { dot: true }));
+      this.nameMatchers.set(folder.uri.toString(), matchers);
+    }
+    return matchers.some(matcher => matcher.match(relative));
   }
 
   /** Starts over after the folders, the patterns or the size limit changed. */
   private rescan(): void {
+    this.nameMatchers.clear();
     this.watch();
     const token = this.lifetime.token;
-    void this.findArticles(token).then(uris => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News: indexing articles' }, async progress => {
+      const uris = await this.findArticles(token);
       const current = new Set(uris.map(uri => uri.toString()));
+      for (const key of [...this.onDisk.keys()]) if (!current.has(key)) this.onDisk.delete(key);
       for (const id of this.index.documentIds()) {
         if (!current.has(id) && !this.indexedVersions.has(id)) this.drop(vscode.Uri.parse(id, true));
       }
-      for (const key of [...this.onDisk.keys()]) if (!current.has(key)) this.onDisk.delete(key);
-      for (const uri of uris) this.schedule(uri);
-      for (const document of vscode.workspace.textDocuments) if (isIndexable(document)) this.schedule(document.uri);
+      for (const key of [...this.skipped.keys()]) if (!current.has(key)) this.clearProblem(vscode.Uri.parse(key, true));
+      for (const document of vscode.workspace.textDocuments) if (isIndexable(document)) this.indexDocument(document);
+      await this.readNow(uris, progress);
     });
   }
 
@@ -312,42 +355,49 @@ export class NewsWorkspace implements vscode.Disposable {
     this.cancelPending(key);
     const cancellation = new vscode.CancellationTokenSource();
     const delay = vscode.workspace.getConfiguration('newsAnnotator', uri).get<number>('indexDebounceMs', 300);
-    const timer = setTimeout(() => void this.refresh(uri, cancellation), Math.max(0, delay));
+    const timer = setTimeout(() => {
+      if (cancellation.token.isCancellationRequested) return;
+      this.due.set(key, uri);
+      void this.drain();
+    }, Math.max(0, delay));
     this.pending.set(key, { timer, cancellation });
   }
 
   private cancelPending(key: string): void {
     const pending = this.pending.get(key);
     if (!pending) return;
-    clearTimeout(pending.timer);
+    if (pending.timer) clearTimeout(pending.timer);
     pending.cancellation.cancel();
     pending.cancellation.dispose();
     this.pending.delete(key);
+    this.due.delete(key);
   }
 
-  /** Takes in the current state of one article: open text, file on disk, or gone. */
-  private async refresh(uri: vscode.Uri, cancellation: vscode.CancellationTokenSource): Promise<void> {
+  /** Takes in the current state of one article: its open text, its file on disk, or its absence. */
+  private async refresh(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
+    const pending = this.pending.get(key);
+    if (!pending) return; // cancelled while it waited: a newer look is queued, or the editor's text is in
+    const { token } = pending.cancellation;
     try {
       const document = openIndexableDocument(uri);
       if (document) {
         this.indexDocument(document);
       } else if (this.onDisk.has(key) && this.isArticleName(uri)) {
         const text = await this.readArticle(uri);
-        if (cancellation.token.isCancellationRequested || openIndexableDocument(uri)) return;
+        if (token.isCancellationRequested || openIndexableDocument(uri)) return;
         if (text === undefined) this.drop(uri);
         else this.put(uri, text);
       } else {
         this.onDisk.delete(key);
         this.drop(uri);
       }
-      if (!cancellation.token.isCancellationRequested) await this.analysePending(this.lifetime.token);
     } catch (error) {
       this.log.error(`Could not update ${this.labelOf(uri)}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      if (this.pending.get(key)?.cancellation === cancellation) {
+      if (this.pending.get(key) === pending) {
         this.pending.delete(key);
-        cancellation.dispose();
+        pending.cancellation.dispose();
       }
     }
   }
@@ -442,7 +492,10 @@ export class NewsWorkspace implements vscode.Disposable {
     });
   }
 
-  /** Gathers index changes into one event per burst, so a git pull does not redraw every view per file. */
+  /**
+   * Gathers index changes into one event per burst, so a git pull does not redraw every view per
+   * file; while many files come in, views redraw about once a second.
+   */
   private noteChange(uri: vscode.Uri): void {
     this.changed.set(uri.toString(), uri);
     this.changeTimer ??= setTimeout(() => {
@@ -450,7 +503,7 @@ export class NewsWorkspace implements vscode.Disposable {
       const uris = [...this.changed.values()];
       this.changed = new Map();
       this.changeEmitter.fire({ uris });
-    }, changeCoalesceMs);
+    }, this.bulkReads > 0 || this.pending.size > bulkQueue ? bulkChangeCoalesceMs : changeCoalesceMs);
   }
 }
 

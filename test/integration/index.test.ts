@@ -28,6 +28,47 @@ function problemsOf(uri: vscode.Uri): string[] {
   return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'News Annotator').map(d => d.message);
 }
 
+/** Deterministic invented articles: a headline, narrative, and quotations by invented people. */
+function inventedArticle(seed: number, remark?: string): string {
+  let state = seed * 2654435761 % 4294967296 || 1;
+  const next = (n: number) => (state = state * 1664525 + 1013904223 >>> 0) % n;
+  const vocabulary = ('council budget river bridge school harvest market winter station library museum ' +
+    'festival railway harbour clinic garden factory village orchard district mayor teacher farmer ' +
+    'engineer nurse baker pilot sailor painter builder planned opened closed argued promised delayed ' +
+    'repaired funded welcomed questioned expanded the a of to and in for with on by new old quiet busy ' +
+    'northern southern early late careful modest sudden steady local regional weekly annual').split(' ');
+  const sentence = (n: number) => Array.from({ length: n }, () => vocabulary[next(vocabulary.length)]).join(' ');
+  const names = ['Ada Quill', 'Bram Oster', 'Cleo Vand', 'Dov Marsh', 'Esme Trall', 'Fenn Ruddock'];
+  const paragraphs = [sentence(8)];
+  for (let p = 0; p < 6; p++) {
+    paragraphs.push(`${sentence(25)}.`);
+    paragraphs.push(`\u201c${sentence(18 + next(12))},\u201d said ${names[next(names.length)]}.`);
+  }
+  if (remark) paragraphs.push(`\u201c${remark}\u201d said ${names[next(names.length)]}.`);
+  return paragraphs.join('\n\n') + '\n';
+}
+
+/** Measures the longest time the extension host's event loop was blocked while `work` ran. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    return { result: await work(), stallMs };
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+function otherSources(cards: readonly string[]): number {
+  const m = cards.join('\n').match(/Also quoted in (\d+) other source/);
+  return m ? Number(m[1]) : 0;
+}
+
 suite('Workspace index', () => {
   let folder: string;
   const made: string[] = [];
@@ -37,7 +78,7 @@ suite('Workspace index', () => {
   });
 
   teardown(async () => {
-    for (const file of made.splice(0)) fs.rmSync(file, { force: true });
+    for (const file of made.splice(0)) fs.rmSync(file, { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -177,5 +218,45 @@ suite('Workspace index', () => {
       }
     }
     console.log(`      index: ${checked} quotations hovered across ${articles.length} articles; none links an unrelated article`);
+  });
+  test('a git pull of 1,000 articles is taken in without stalling the editor', async function () {
+    this.timeout(240_000);
+    const quotation = await aQuotation();
+    const middle = Math.floor((quotation.start + quotation.end) / 2);
+    const remark = quotation.text.slice(quotation.start, quotation.end);
+    const before = otherSources(await hoverMarkdown(quotation.uri, middle));
+    const bulk = path.join(folder, 'pulled');
+    made.push(bulk);
+    const count = 1000;
+    const carriers = count / 10;
+    fs.mkdirSync(bulk, { recursive: true });
+    let bytes = 0;
+    const writing = performance.now();
+    for (let i = 0; i < count; i++) {
+      const text = inventedArticle(i + 1, i % 10 === 9 ? remark : undefined);
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(bulk, `${String(i % 1000).padStart(3, '0')}_${(0xd000 + i).toString(16).padStart(16, '0')}.txt`), text);
+    }
+    const written = performance.now();
+    // The test shares the extension host with the extension: its stalls are the extension's.
+    const hoverTimes: number[] = [];
+    const { result: seen, stallMs } = await longestStall(() => waitFor(async () => {
+      const t = performance.now();
+      const cards = await hoverMarkdown(quotation.uri, middle);
+      hoverTimes.push(performance.now() - t);
+      return otherSources(cards) >= before + carriers ? { writeMs: written - writing, indexMs: performance.now() - written } : undefined;
+    }, 200_000, 500));
+    assert.ok(seen, `the card never counted the ${carriers} pulled articles that carry the remark`);
+    hoverTimes.sort((a, b) => a - b);
+    const p = (q: number) => hoverTimes[Math.min(hoverTimes.length - 1, Math.floor(q * hoverTimes.length))].toFixed(1);
+    console.log(`      index: ${count} new articles (${(bytes / 1e6).toFixed(1)} MB) written in ${seen.writeMs.toFixed(0)} ms, ` +
+      `all in hover cards ${seen.indexMs.toFixed(0)} ms later (${(bytes / 1e6 / (seen.indexMs / 1000)).toFixed(2)} MB/s through ` +
+      `the watcher, debounce, read, analysis and matching)`);
+    console.log(`      index: during it, longest extension-host stall ${stallMs.toFixed(0)} ms; hover round trip ` +
+      `p50 ${p(0.5)} ms, p99 ${p(0.99)} ms (${hoverTimes.length} hovers)`);
+
+    fs.rmSync(bulk, { recursive: true, force: true });
+    const cleared = await waitFor(async () => otherSources(await hoverMarkdown(quotation.uri, middle)) === before || undefined, 60_000, 100);
+    assert.ok(cleared, 'the pulled articles stay in the card after their folder was deleted');
   });
 });
