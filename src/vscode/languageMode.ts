@@ -83,9 +83,10 @@ export function registerLanguageMode(state: vscode.Memento): vscode.Disposable {
     const open = vscode.l10n.t('Open as News Article');
     const always = vscode.l10n.t('Always for Such Files');
     const never = vscode.l10n.t("Don't Ask Again");
-    const why = headline
-      ? vscode.l10n.t('a headline and {0} attributed quotations', quotations)
+    const counted = quotations === 1
+      ? vscode.l10n.t('an attributed quotation')
       : vscode.l10n.t('{0} attributed quotations', quotations);
+    const why = headline ? vscode.l10n.t('a headline and {0}', counted) : counted;
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('{0} looks like a news article ({1}). Open it in News Article mode?', plainName(document.uri), why),
       open, always, never);

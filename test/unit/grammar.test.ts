@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { isBoilerplateLine } from '../../src/core/analysis/structure';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const grammarPath = path.join(repoRoot, 'syntaxes', 'news-article.tmLanguage.json');
@@ -240,6 +241,24 @@ suite('TextMate grammar', () => {
       }
       assert.ok(scopesOf(f, 'Dockworkers Vote').includes('markup.heading'));
       assert.ok(!scopesOf(f, 'The strike ended').includes('markup.heading'));
+    });
+
+    test('the grammar colours as boilerplate exactly the lines the analysis treats as boilerplate', () => {
+      const lines = [
+        'Accessibility links', 'Related Content', 'Recommended stories', 'Related video', 'Breaking News', 'Advertisement',
+        'please wait', 'Watch related video', 'Skip to content', 'Skip to main content', 'No media source currently available',
+        'Share', 'Share this story', 'Read more', 'Continue reading', 'Image copyright Harbour Photo Agency', 'Image caption Cranes at dawn',
+        '0:00 0:02:56 0:00', '1:02:03', '12:30',
+        // Near misses: prose that starts or ends like furniture.
+        'Related content was removed from the site, the union said.', 'Share prices fell on Monday.', 'Read more carefully, the judge said.',
+        'Breaking news travels fast in a port town.', 'At 0:00 the cranes stopped.', 'The meeting began at 9:30 and ended at noon.',
+      ];
+      const text = lines.join('\n\n');
+      const tokens = tokenize(grammar, text);
+      lines.forEach((line, i) => {
+        const coloured = scopesAt(tokens, 2 * i, 0).includes('comment.line.boilerplate');
+        assert.strictEqual(coloured, isBoilerplateLine(line), `${JSON.stringify(line)}: grammar ${coloured}, analysis ${isBoilerplateLine(line)}`);
+      });
     });
 
     test('a file that opens with its lede, not a headline, has no heading', () => {
