@@ -45,12 +45,19 @@ const SHORT_QUOTE = 24;
 /** Bitap's pattern limit in diff-match-patch. */
 const SLICE_LENGTH = 32;
 const SLICES = new RegExp(`[\\s\\S]{1,${SLICE_LENGTH}}`, 'g');
-/** How far (in characters) a later slice may sit from where the previous one ended. */
+/** How far (in characters) a slice may sit from where it is expected (bitap's Match_Distance). */
 const SLICE_DISTANCE = 64;
+/** Probes that place the words when they changed; shorter ones (after trimming) are not trusted. */
+const PROBE_LENGTH = 12;
+const MIN_PROBE_LENGTH = 6;
+/** How much wider than the approximate match the exact bounds are looked for. */
+const ALIGN_PADDING = 16;
 /** Fuzzy matches below this similarity of the words themselves are rejected. */
 const MIN_FUZZY_SIMILARITY = 0.8;
 const MIN_CONTEXT_SIMILARITY = 0.5;
+const INTACT_CONTEXT = 0.8;
 /** Scoring weights between candidates, as in the Hypothesis client. */
+const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
@@ -71,23 +78,27 @@ const FOLD: Readonly<Record<string, string>> = {
   '\u2026': '...',
 };
 
+const WHITESPACE = /\s/;
+
 function fold(text: string): FoldedText {
-  let out = '';
-  const origin: number[] = [];
+  const parts: string[] = [];
+  const origin = new Int32Array(text.length * 3);
+  let length = 0;
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (/\s/.test(ch)) {
-      if (!inSpace) { out += ' '; origin.push(i); }
+    const code = ch.charCodeAt(0);
+    if (code === 32 || code === 10 || code === 13 || code === 9 || (code > 127 && WHITESPACE.test(ch))) {
+      if (!inSpace) { parts.push(' '); origin[length++] = i; }
       inSpace = true;
       continue;
     }
     inSpace = false;
-    const folded = FOLD[ch] ?? ch;
-    out += folded;
-    for (let k = 0; k < folded.length; k++) origin.push(i);
+    const folded = code < 96 || (code > 96 && code < 128) ? ch : FOLD[ch] ?? ch;
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k++) origin[length++] = i;
   }
-  return { text: out, origin: Int32Array.from(origin) };
+  return { text: parts.join(''), origin: origin.subarray(0, length) };
 }
 
 function foldString(text: string): string {
@@ -102,6 +113,14 @@ function similarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   return 1 - dmp.diff_levenshtein(dmp.diff_main(a, b, false)) / longer;
+}
+
+/** A place the words might be now, scored as the Hypothesis client scores them. */
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly method: AnchorMethod;
+  readonly score: number;
 }
 
 /**
@@ -123,33 +142,31 @@ export class TextAnchorer {
     if (text.slice(hint.start, hint.end) === exact && believable(exact, contextSimilarity(text, hint.start, hint.end, quote.prefix, quote.suffix))) {
       return { found: true, start: hint.start, end: hint.end, method: 'position' };
     }
+    const candidates: Candidate[] = [];
+    const settle = (): AnchorResult => {
+      const best = candidates.reduce<Candidate | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+      return best ? { found: true, start: best.start, end: best.end, method: best.method } : { found: false };
+    };
 
-    const raw = this.#bestOccurrence(text, exact, quote.prefix, quote.suffix, hint.start);
-    if (raw) return { found: true, start: raw.start, end: raw.start + exact.length, method: 'exact' };
-
+    // The words unchanged, with their context unchanged too, need no more looking.
+    const raw = bestOccurrence(text, quote, hint.start);
+    if (raw) {
+      candidates.push({ ...raw, method: 'exact' });
+      if (raw.contextIntact) return settle();
+    }
     const folded = this.#folded ??= fold(text);
     const foldedQuote = { exact: foldString(exact), prefix: foldString(quote.prefix), suffix: foldString(quote.suffix) };
+    if (foldedQuote.exact.trim() === '') return settle();
     const foldedHint = foldedIndex(folded, hint.start);
-    if (foldedQuote.exact.trim() === '') return { found: false };
-    const normalized = this.#bestOccurrence(folded.text, foldedQuote.exact, foldedQuote.prefix, foldedQuote.suffix, foldedHint);
-    if (normalized) return { found: true, ...toOriginal(folded, normalized.start, normalized.start + foldedQuote.exact.length), method: 'normalized' };
-
-    const fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedHint);
-    if (fuzzy) return { found: true, ...toOriginal(folded, fuzzy.start, fuzzy.end), method: 'fuzzy' };
-    return { found: false };
-  }
-
-  /** The best-scoring occurrence of `exact` in `haystack`, if its context makes it believable. */
-  #bestOccurrence(haystack: string, exact: string, prefix: string, suffix: string, hint: number): { start: number } | undefined {
-    let best: { start: number; score: number; context: ContextSimilarity } | undefined;
-    let count = 0;
-    for (let at = haystack.indexOf(exact); at !== -1 && count < MAX_CANDIDATES; at = haystack.indexOf(exact, at + 1), count++) {
-      const context = contextSimilarity(haystack, at, at + exact.length, prefix, suffix);
-      const score = PREFIX_WEIGHT * context.prefix + SUFFIX_WEIGHT * context.suffix
-        + POSITION_WEIGHT * (1 - Math.min(1, Math.abs(at - hint) / Math.max(1, haystack.length)));
-      if (!best || score > best.score) best = { start: at, score, context };
+    const normalized = bestOccurrence(folded.text, foldedQuote, foldedHint);
+    if (normalized) {
+      candidates.push({ ...normalized, ...toOriginal(folded, normalized.start, normalized.end), method: 'normalized' });
+      if (normalized.contextIntact) return settle();
     }
-    return best && believable(exact, best.context) ? best : undefined;
+    // Words changed (a typo fixed), or a stale copy found elsewhere: let a near match compete.
+    const fuzzy = fuzzyMatch(folded.text, foldedQuote, foldedHint);
+    if (fuzzy) candidates.push({ ...fuzzy, ...toOriginal(folded, fuzzy.start, fuzzy.end), method: 'fuzzy' });
+    return settle();
   }
 }
 
@@ -175,6 +192,25 @@ function contextSimilarity(text: string, start: number, end: number, prefix: str
   };
 }
 
+function score(words: number, context: ContextSimilarity, start: number, hint: number, length: number): number {
+  return QUOTE_WEIGHT * words + PREFIX_WEIGHT * context.prefix + SUFFIX_WEIGHT * context.suffix
+    + POSITION_WEIGHT * (1 - Math.min(1, Math.abs(start - hint) / Math.max(1, length)));
+}
+
+/** The best-scoring believable occurrence of the exact words in `text`. */
+function bestOccurrence(text: string, quote: TextQuote, hint: number): { start: number; end: number; score: number; contextIntact: boolean } | undefined {
+  const { exact, prefix, suffix } = quote;
+  let best: { start: number; end: number; score: number; contextIntact: boolean } | undefined;
+  let count = 0;
+  for (let at = text.indexOf(exact); at !== -1 && count < MAX_CANDIDATES; at = text.indexOf(exact, at + 1), count++) {
+    const context = contextSimilarity(text, at, at + exact.length, prefix, suffix);
+    if (!believable(exact, context)) continue;
+    const value = score(1, context, at, hint, text.length);
+    if (!best || value > best.score) best = { start: at, end: at + exact.length, score: value, contextIntact: context.prefix === 1 && context.suffix === 1 };
+  }
+  return best;
+}
+
 /** The folded index of original offset `offset` (the first folded character at or after it). */
 function foldedIndex(folded: FoldedText, offset: number): number {
   let low = 0;
@@ -190,45 +226,75 @@ function toOriginal(folded: FoldedText, start: number, end: number): { start: nu
   return { start: folded.origin[start], end: folded.origin[end - 1] + 1 };
 }
 
-function fuzzyMatch(text: string, quote: TextQuote, hint: number): { start: number; end: number } | undefined {
-  const approximate = locateSlices(text, quote, hint);
+function fuzzyMatch(text: string, quote: TextQuote, hint: number): { start: number; end: number; score: number } | undefined {
+  let best: { start: number; end: number; score: number } | undefined;
+  for (const estimate of estimateStarts(text, quote, hint)) {
+    const found = fuzzyMatchNear(text, quote, estimate, hint);
+    if (found && (!best || found.score > best.score)) best = found;
+  }
+  return best;
+}
+
+function fuzzyMatchNear(text: string, quote: TextQuote, estimate: number, hint: number): { start: number; end: number; score: number } | undefined {
+  const approximate = locateSlices(text, quote.exact, estimate);
   if (!approximate) return undefined;
-  const bounds = alignBounds(text, quote.exact, approximate.start, approximate.end);
-  if (!bounds || bounds.end <= bounds.start) return undefined;
-  const words = similarity(text.slice(bounds.start, bounds.end), quote.exact);
-  if (words < MIN_FUZZY_SIMILARITY) return undefined;
-  return believable(quote.exact, contextSimilarity(text, bounds.start, bounds.end, quote.prefix, quote.suffix)) ? bounds : undefined;
+  const aligned = alignWithin(text, quote.exact, approximate.start - ALIGN_PADDING, approximate.end + ALIGN_PADDING, approximate.end);
+  if (!aligned) return undefined;
+  const words = 1 - aligned.distance / Math.max(quote.exact.length, aligned.end - aligned.start);
+  const context = contextSimilarity(text, aligned.start, aligned.end, quote.prefix, quote.suffix);
+  const contextAverage = (context.prefix + context.suffix) / 2;
+  // Changed words must sit in a recognisable context, whatever their length; a word or two with a
+  // transposed letter counts as changed words when the context around them is all but intact.
+  const closeEnough = words >= MIN_FUZZY_SIMILARITY || (aligned.distance <= 2 && contextAverage >= INTACT_CONTEXT);
+  if (!closeEnough || contextAverage < MIN_CONTEXT_SIMILARITY) return undefined;
+  return { start: aligned.start, end: aligned.end, score: score(words, context, aligned.start, hint, text.length) };
 }
 
 /**
- * Hypothesis' approach to diff-match-patch's 32-character bitap limit: find the context first to
- * sharpen the position hint, then the first slice of the words near it, then each later slice
- * close after the previous one.
+ * Where the words probably start now, from four short probes found exactly (the end of the
+ * prefix, the start and end of the words, the start of the suffix): for each, the occurrence
+ * nearest the old position. An edit rarely touches all four; when none is found anywhere, the
+ * passage is gone, and that is learnt in four string searches instead of a fuzzy scan of the article.
  */
-function locateSlices(text: string, quote: TextQuote, hint: number): { start: number; end: number } | undefined {
+function estimateStarts(text: string, quote: TextQuote, hint: number): number[] {
   const { exact, prefix, suffix } = quote;
-  dmp.Match_Threshold = 0.5;
-  dmp.Match_Distance = text.length * 2;
-  let loc = hint;
-  let foundPrefix = false;
-  if (prefix) {
-    const tail = prefix.slice(-SLICE_LENGTH);
-    const at = dmp.match_main(text, tail, Math.max(0, loc - tail.length));
-    if (at > -1) { loc = at + tail.length; foundPrefix = true; }
+  const probes = [
+    { piece: prefix.slice(-PROBE_LENGTH), startFrom: (at: number, piece: string) => at + piece.length },
+    { piece: exact.slice(0, PROBE_LENGTH), startFrom: (at: number) => at },
+    { piece: exact.slice(-PROBE_LENGTH), startFrom: (at: number, piece: string) => at + piece.length - exact.length },
+    { piece: suffix.slice(0, PROBE_LENGTH), startFrom: (at: number) => at - exact.length },
+  ];
+  const estimates = new Set<number>();
+  for (const { piece, startFrom } of probes) {
+    if (piece.trim().length < MIN_PROBE_LENGTH) continue;
+    let nearest: number | undefined;
+    let count = 0;
+    for (let at = text.indexOf(piece); at !== -1 && count < MAX_CANDIDATES; at = text.indexOf(piece, at + 1), count++) {
+      const start = startFrom(at, piece);
+      if (nearest === undefined || Math.abs(start - hint) < Math.abs(nearest - hint)) nearest = start;
+    }
+    if (nearest !== undefined) estimates.add(Math.max(0, Math.min(text.length, nearest)));
   }
-  if (!foundPrefix && suffix) {
-    const head = suffix.slice(0, SLICE_LENGTH);
-    const at = dmp.match_main(text, head, Math.min(text.length, loc + exact.length));
-    if (at > -1) loc = Math.max(0, at - exact.length);
-  }
+  // Estimates a few characters apart lead to the same alignment.
+  return [...estimates].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint))
+    .filter((estimate, i, all) => all.slice(0, i).every(earlier => Math.abs(earlier - estimate) > ALIGN_PADDING));
+}
+
+/**
+ * Hypothesis' approach to diff-match-patch's 32-character bitap limit: the first slice of the
+ * words is searched (bitap `match_main`) near the estimated start, then each later slice close
+ * after the previous one.
+ */
+function locateSlices(text: string, exact: string, loc: number): { start: number; end: number } | undefined {
   const slices: string[] = exact.match(SLICES) ?? [];
   if (slices.length === 0) return undefined;
-  const first = dmp.match_main(text, slices[0], Math.min(loc, text.length));
+  dmp.Match_Threshold = 0.5;
+  dmp.Match_Distance = SLICE_DISTANCE;
+  const first = dmp.match_main(text, slices[0], loc);
   if (first === -1) return undefined;
   let start = first;
   let end = first + slices[0].length;
   let next = end;
-  dmp.Match_Distance = SLICE_DISTANCE;
   for (const slice of slices.slice(1)) {
     const at = dmp.match_main(text, slice, Math.min(next, text.length));
     if (at === -1) return undefined;
@@ -239,22 +305,49 @@ function locateSlices(text: string, quote: TextQuote, hint: number): { start: nu
   return { start, end };
 }
 
-/** Exact bounds of `exact` around an approximate match, from a character diff against a padded window. */
-function alignBounds(text: string, exact: string, approxStart: number, approxEnd: number): { start: number; end: number } | undefined {
-  const pad = SLICE_LENGTH;
-  const windowStart = Math.max(0, approxStart - pad);
-  const window = text.slice(windowStart, Math.min(text.length, approxEnd + pad));
-  const diffs = dmp.diff_main(exact, window, false);
-  let inWindow = 0;
-  let start = -1;
-  let end = -1;
-  for (const [op, chunk] of diffs) {
-    if (op !== DiffMatchPatch.DIFF_INSERT && start === -1) start = inWindow;
-    if (op !== DiffMatchPatch.DIFF_DELETE) inWindow += chunk.length;
-    if (op !== DiffMatchPatch.DIFF_INSERT) end = inWindow;
+/**
+ * The stretch of `text[from, to)` closest to `pattern` by edit distance (semi-global alignment:
+ * the pattern must be used whole, the text may start and end anywhere). Among equally close ends,
+ * the one nearest `expectedEnd` wins. O(pattern x window), on a window a little wider than the
+ * approximate match.
+ */
+function alignWithin(text: string, pattern: string, from: number, to: number, expectedEnd: number): { start: number; end: number; distance: number } | undefined {
+  const windowStart = Math.max(0, from);
+  const window = text.slice(windowStart, Math.min(text.length, to));
+  const m = pattern.length;
+  const n = window.length;
+  if (m === 0 || n === 0) return undefined;
+  // cost[j]: edit distance of pattern[0, i) against a stretch of the window ending at j; origin[j]: where that stretch starts.
+  let cost = new Int32Array(n + 1);
+  let origin = new Int32Array(n + 1);
+  let nextCost = new Int32Array(n + 1);
+  let nextOrigin = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) origin[j] = j;
+  for (let i = 1; i <= m; i++) {
+    nextCost[0] = i;
+    nextOrigin[0] = 0;
+    const ch = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const diagonal = cost[j - 1] + (window.charCodeAt(j - 1) === ch ? 0 : 1);
+      const up = cost[j] + 1;
+      const left = nextCost[j - 1] + 1;
+      if (diagonal <= up && diagonal <= left) { nextCost[j] = diagonal; nextOrigin[j] = origin[j - 1]; }
+      else if (up <= left) { nextCost[j] = up; nextOrigin[j] = origin[j]; }
+      else { nextCost[j] = left; nextOrigin[j] = nextOrigin[j - 1]; }
+    }
+    [cost, nextCost] = [nextCost, cost];
+    [origin, nextOrigin] = [nextOrigin, origin];
   }
-  if (start === -1) return undefined;
-  return { start: windowStart + start, end: windowStart + end };
+  let bestEnd = -1;
+  for (let j = 1; j <= n; j++) {
+    if (bestEnd === -1 || cost[j] < cost[bestEnd]
+      || (cost[j] === cost[bestEnd] && Math.abs(windowStart + j - expectedEnd) < Math.abs(windowStart + bestEnd - expectedEnd))) {
+      bestEnd = j;
+    }
+  }
+  const start = windowStart + origin[bestEnd];
+  const end = windowStart + bestEnd;
+  return end > start ? { start, end, distance: cost[bestEnd] } : undefined;
 }
 
 export interface ReanchorResult {
