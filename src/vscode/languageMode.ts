@@ -47,10 +47,10 @@ function plainName(uri: vscode.Uri): string {
 
 export function registerLanguageMode(state: vscode.Memento): vscode.Disposable {
   /**
-   * Documents switched automatically in this session. One that comes back as Plain Text was switched
-   * back by the user, and is left alone from then on.
+   * Documents this code switched in this session (by pattern, by content, or on accepting the
+   * offer). One that comes back as Plain Text was switched back by the user, and is left alone.
    */
-  const switchedAutomatically = new Set<string>();
+  const switchedByExtension = new Set<string>();
   /** Asked in this session; the question is up before workspace state has been written. */
   const askedNow = new Set<string>();
 
@@ -63,7 +63,7 @@ export function registerLanguageMode(state: vscode.Memento): vscode.Disposable {
   }
 
   function switchAutomatically(document: vscode.TextDocument): void {
-    switchedAutomatically.add(document.uri.toString());
+    switchedByExtension.add(document.uri.toString());
     void switchToNews(document);
   }
 
@@ -90,18 +90,20 @@ export function registerLanguageMode(state: vscode.Memento): vscode.Disposable {
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('{0} looks like a news article ({1}). Open it in News Article mode?', plainName(document.uri), why),
       open, always, never);
+    // Switch before changing the setting, so that the change does not switch the same file again.
+    if ((choice === open || choice === always) && !document.isClosed && document.languageId !== newsLanguageId) {
+      switchedByExtension.add(document.uri.toString());
+      await switchToNews(document);
+    }
     const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     if (choice === always) await vscode.workspace.getConfiguration('newsAnnotator').update('detectByContent', 'switch', target);
     if (choice === never) await vscode.workspace.getConfiguration('newsAnnotator').update('detectByContent', 'off', target);
-    if ((choice === open || choice === always) && !document.isClosed && document.languageId !== newsLanguageId) {
-      await switchToNews(document);
-    }
     await remembered;
   }
 
   /** Switches a document named by `articlePatterns`; returns whether it did. */
   function applyPatterns(document: vscode.TextDocument): boolean {
-    if (!isCandidate(document) || switchedAutomatically.has(document.uri.toString())) return false;
+    if (!isCandidate(document) || switchedByExtension.has(document.uri.toString())) return false;
     if (!matchesArticlePatterns(document, settings(document.uri).patterns)) return false;
     switchAutomatically(document);
     return true;
@@ -109,7 +111,7 @@ export function registerLanguageMode(state: vscode.Memento): vscode.Disposable {
 
   /** For a document the user is looking at: the name patterns, then its content. */
   function considerShown(document: vscode.TextDocument): void {
-    if (applyPatterns(document) || !isCandidate(document) || switchedAutomatically.has(document.uri.toString())) return;
+    if (applyPatterns(document) || !isCandidate(document) || switchedByExtension.has(document.uri.toString())) return;
     const mode = settings(document.uri).detectByContent;
     if (mode === 'off' || (mode === 'offer' && wasAsked(document.uri))) return;
     const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, detectionLines), 0));
