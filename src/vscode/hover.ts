@@ -8,14 +8,17 @@ import { newsLanguageId, type NewsWorkspace, type QuoteMatch } from './newsWorks
 
 /** How the attribution was found, in the reader's words. */
 const evidenceLabels: Record<EvidenceKind, string> = {
-  explicit: 'named beside a cue',
-  pronoun: 'a pronoun that stands for them',
-  description: 'a description that stands for them',
-  continuation: 'continues their quotation',
+  explicit: 'named beside a cue verb',
+  pronoun: 'a pronoun resolved to them',
+  description: 'a description resolved to them',
+  continuation: 'continues the quotation before it',
   headline: 'attributed in the headline',
   manual: 'set by hand',
   none: 'no speaker found',
 };
+
+/** Runs of left-out words longer than this are counted rather than struck through word by word. */
+const maxStruckWords = 6;
 
 /** Registers the hover card on quotations in news articles. */
 export function registerHover(news: NewsWorkspace): vscode.Disposable {
@@ -56,15 +59,12 @@ function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocument, p
   return new vscode.Hover(card, new vscode.Range(document.positionAt(quote.start), document.positionAt(quote.end)));
 }
 
-/** `**John Kerry** · named beside a cue: “Kerry” “said” · confidence 0.95` */
+/** `**John Kerry** · named beside a cue verb: “Kerry” … “said” · confidence 0.95` */
 function attributionLine(quote: Quote): string {
-  const who = quote.speaker ? `**${escapeMarkdown(quote.speaker)}**` : '*No speaker*';
-  const evidence = [evidenceLabels[quote.evidence]];
-  if (quote.speakerMention && quote.speakerMention.text !== quote.speaker) evidence.push(`“${escapeMarkdown(quote.speakerMention.text)}”`);
-  if (quote.cue) evidence.push(`cue “${escapeMarkdown(quote.cue.text)}”`);
-  const parts = [who, evidence.join(' ')];
-  if (quote.speaker) parts.push(`confidence ${quote.confidence.toFixed(2)}`);
-  return parts.join(' · ');
+  if (!quote.speaker) return `*No speaker* · ${evidenceLabels.none}`;
+  const words = [quote.speakerMention, quote.cue].filter(span => span !== null).map(span => `“${escapeMarkdown(span.text)}”`);
+  const evidence = evidenceLabels[quote.evidence] + (words.length > 0 ? `: ${words.join(' … ')}` : '');
+  return `**${escapeMarkdown(quote.speaker)}** · ${evidence} · confidence ${quote.confidence.toFixed(2)}`;
 }
 
 /** One list item per match: where, who, how alike, and the wording with the differences marked. */
@@ -89,15 +89,19 @@ function speakerOf(quote: Quote, other: Quote): string {
   return differs ? `**${name}** ⚠ *different speaker, same words*` : name;
 }
 
-/** The other outlet's wording: words it dropped struck through, words it has instead in bold. */
+/**
+ * The other outlet's wording: words it leaves out struck through (long runs counted instead),
+ * words it has instead in bold.
+ */
 export function markedWording(segments: readonly DiffSegment[]): string {
-  const words = segments.map(segment => {
+  const parts = segments.map(segment => {
     const text = escapeMarkdown(segment.text);
-    if (segment.op === 'deleted') return `~~${text}~~`;
     if (segment.op === 'inserted') return `**${text}**`;
-    return text;
+    if (segment.op === 'equal') return text;
+    const count = segment.text.split(/\s+/).filter(Boolean).length;
+    return count > maxStruckWords ? `*(…${count} words left out…)*` : `~~${text}~~`;
   });
-  return `“${words.join(' ')}”`;
+  return `“${parts.join(' ')}”`;
 }
 
 function compareLink(uri: vscode.Uri, quote: Quote, match?: QuoteMatch): string {
