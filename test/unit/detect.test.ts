@@ -154,6 +154,13 @@ suite('Which files are news articles', () => {
       assert.strictEqual(evidence.looksLikeNews, false, JSON.stringify(evidence));
     });
 
+    test('CRLF line endings and a BOM change nothing', () => {
+      for (const name of articleTextFiles(samplesDir)) {
+        const text = fs.readFileSync(path.join(samplesDir, name), 'utf8');
+        assert.deepStrictEqual(detectNewsArticle(`\uFEFF${text.replace(/\n/g, '\r\n')}`), detectNewsArticle(text), name);
+      }
+    });
+
     test('a huge file is judged by its opening, quickly', () => {
       const article = fs.readFileSync(path.join(samplesDir, articleTextFiles(samplesDir)[0]), 'utf8');
       const huge = article + '\nfiller line without any quotation in it at all\n'.repeat(200_000);
