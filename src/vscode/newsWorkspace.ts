@@ -2,6 +2,7 @@ import { Minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { decodeArticle, stripBom } from '../core/text';
 import type { WorkspaceSpeaker } from '../core/analyze';
+import { applyCorrections, speakerAfter, type Annotation, type SpeakerOperation } from '../core/annotations';
 import type { ArticleAnalysis, Quote } from '../core/types';
 import { WorkspaceIndex, type QuoteMatch } from '../core/workspaceIndex';
 
@@ -24,6 +25,15 @@ const bulkQueue = 20;
 const maxCachedMatchLists = 5000;
 
 export type { QuoteMatch };
+
+/** Hand corrections, which win over the automatic analysis everywhere (the annotation store provides them). */
+export interface CorrectionSource {
+  /** One article's annotations, anchored against its current text (orphans flagged). */
+  annotationsFor(uri: vscode.Uri): readonly Annotation[];
+  /** Speaker renames, merges and splits, oldest first. */
+  speakerOperations(): readonly SpeakerOperation[];
+  readonly onDidChange: vscode.Event<unknown>;
+}
 
 export interface NewsWorkspaceChange {
   /** The articles whose analysis or matches may have changed (removed ones included). */
@@ -77,6 +87,9 @@ export class NewsWorkspace implements vscode.Disposable {
   /** How many whole-workspace reads are under way. */
   private bulkReads = 0;
   private readonly matchCache = new Map<string, readonly QuoteMatch[]>();
+  private corrections: CorrectionSource | undefined;
+  /** Analyses with corrections applied, by article; emptied whenever the index or the corrections change. */
+  private readonly corrected = new Map<string, ArticleAnalysis>();
   /** Compiled article globs per workspace folder; rebuilt when the folders or the patterns change. */
   private readonly nameMatchers = new Map<string, Minimatch[]>();
 
@@ -84,6 +97,7 @@ export class NewsWorkspace implements vscode.Disposable {
     this.onDidChange = this.changeEmitter.event;
     const indexChanges = this.index.onDidChange(({ changed, removed }) => {
       this.matchCache.clear();
+      this.corrected.clear();
       for (const id of [...changed, ...removed]) this.noteChange(vscode.Uri.parse(id, true));
     });
     this.disposables.push(
@@ -108,9 +122,35 @@ export class NewsWorkspace implements vscode.Disposable {
     this.ready = yieldToEventLoop().then(() => this.buildAll(this.lifetime.token));
   }
 
-  /** The article's analysis: of the open document's current text when it is open. */
+  /**
+   * Lets hand corrections win over the automatic analysis in every answer below. Returns the
+   * disposable that stops it.
+   */
+  useCorrections(source: CorrectionSource): vscode.Disposable {
+    this.corrections = source;
+    const subscription = source.onDidChange(() => {
+      this.corrected.clear();
+      this.matchCache.clear();
+      for (const uri of this.articles()) this.noteChange(uri);
+    });
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      if (this.corrections === source) this.corrections = undefined;
+      this.corrected.clear();
+    });
+  }
+
+  /** The article's analysis, hand corrections applied: of the open document's current text when it is open. */
   analysisFor(uri: vscode.Uri): ArticleAnalysis | undefined {
-    return this.index.analysisFor(this.current(uri));
+    const id = this.current(uri);
+    const analysis = this.index.analysisFor(id);
+    if (!analysis || !this.hasCorrections(uri)) return analysis;
+    let corrected = this.corrected.get(id);
+    if (!corrected) {
+      corrected = applyCorrections(analysis, this.corrections!.annotationsFor(uri), this.index.textOf(id)!, this.corrections!.speakerOperations());
+      this.corrected.set(id, corrected);
+    }
+    return corrected;
   }
 
   /** The text the analysis of `uri` counts its offsets into (BOM removed). */
@@ -120,25 +160,49 @@ export class NewsWorkspace implements vscode.Disposable {
 
   /** The innermost quotation that covers `offset`, if any. */
   quoteAt(uri: vscode.Uri, offset: number): Quote | undefined {
-    return this.index.quotesAt(this.current(uri), offset).at(-1);
+    const id = this.current(uri);
+    if (!this.hasCorrections(uri)) return this.index.quotesAt(id, offset).at(-1);
+    return this.analysisFor(uri)?.quotes
+      .filter(q => q.start <= offset && offset < q.end)
+      .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
   }
 
-  /** Other places with the words of `quote` (a quotation of `uri`): best first, same-article matches last. */
+  /**
+   * Other places with the words of `quote` (a quotation of `uri`): best first, same-article matches
+   * last, each with the speaker its article gives after hand corrections.
+   */
   matchesFor(uri: vscode.Uri, quote: Pick<Quote, 'start' | 'end'>): readonly QuoteMatch[] {
     const id = this.current(uri);
     // Aligning a remark that many outlets carry costs milliseconds; the answer holds until the index changes.
     const key = `${id}#${quote.start}:${quote.end}`;
     const cached = this.index.pendingCount === 0 ? this.matchCache.get(key) : undefined;
     if (cached) return cached;
-    const matches = this.index.matchesFor(id, quote);
+    const matches = this.withCorrections(this.index.matchesFor(id, quote));
     if (this.matchCache.size >= maxCachedMatchLists) this.matchCache.clear();
     this.matchCache.set(key, matches);
     return matches;
   }
 
-  /** Every speaker across the workspace, one record per person, with quotation and article counts. */
+  /** Every speaker across the workspace, one record per person, with renames and merges applied. */
   speakers(): readonly WorkspaceSpeaker[] {
-    return this.index.speakers();
+    const speakers = this.index.speakers();
+    const operations = this.corrections?.speakerOperations() ?? [];
+    if (operations.length === 0) return speakers;
+    const byName = new Map<string, { name: string; aliases: Set<string>; titles: Set<string>; quotes: number; documents: number }>();
+    for (const speaker of speakers) {
+      const name = speakerAfter(speaker.name, null, operations);
+      const entry = byName.get(name) ?? { name, aliases: new Set<string>(), titles: new Set<string>(), quotes: 0, documents: 0 };
+      if (name !== speaker.name) entry.aliases.add(speaker.name);
+      speaker.aliases.forEach(alias => entry.aliases.add(alias));
+      speaker.titles.forEach(title => entry.titles.add(title));
+      entry.quotes += speaker.quotes;
+      // An upper bound when two merged names appear in one article.
+      entry.documents += speaker.documents;
+      byName.set(name, entry);
+    }
+    return [...byName.values()]
+      .map(entry => ({ ...entry, aliases: [...entry.aliases].filter(alias => alias !== entry.name).sort(), titles: [...entry.titles].sort() }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Every indexed article. */
@@ -162,6 +226,22 @@ export class NewsWorkspace implements vscode.Disposable {
     for (const key of [...this.pending.keys()]) this.cancelPending(key);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     for (const disposable of [...this.watchers, ...this.disposables]) disposable.dispose();
+  }
+
+  private hasCorrections(uri: vscode.Uri): boolean {
+    return this.corrections !== undefined &&
+      (this.corrections.speakerOperations().length > 0 || this.corrections.annotationsFor(uri).length > 0);
+  }
+
+  /** Matches as the other articles read after their corrections; a match on a quotation struck out by hand goes. */
+  private withCorrections(matches: readonly QuoteMatch[]): readonly QuoteMatch[] {
+    if (!this.corrections) return matches;
+    return matches.flatMap(match => {
+      const uri = vscode.Uri.parse(match.uri, true);
+      if (!this.hasCorrections(uri)) return [match];
+      const quote = this.analysisFor(uri)?.quotes.find(q => q.start === match.quote.start && q.end === match.quote.end);
+      return quote ? [{ ...match, quote }] : [];
+    });
   }
 
   // ---- building ------------------------------------------------------------------------------
