@@ -598,12 +598,13 @@ export function isArticleDocument(document: vscode.TextDocument): boolean {
 }
 
 /**
- * An article the index takes in: in News Article mode, and a file of the workspace or an untitled
- * one. Not the `git:` copy of a file in a diff, nor the extension's own read-only passages.
+ * An article the index takes in: in News Article mode, and a file (in the open folders or not) or
+ * an untitled document. Not the `git:` copy of a file in a diff, nor the extension's own passages.
  */
 function isIndexable(document: vscode.TextDocument): boolean {
+  const { scheme } = document.uri;
   return isArticleDocument(document) &&
-    (document.uri.scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined);
+    (scheme === 'file' || scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined);
 }
 
 function openIndexableDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
