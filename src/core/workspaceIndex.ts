@@ -11,11 +11,11 @@
  * - analysis (speakers, cues, kinds): done lazily for the articles a query touches (`quotesAt`,
  *   `analysisFor`, the other side of `matchesFor`), the most recent ones cached.
  *
- * Memory: texts are kept as UTF-8 bytes and each article keeps only its quotation spans (their
- * strings detached from the article text).
+ * Memory: texts are kept as UTF-8 bytes; each article keeps only where its quotations are, and the
+ * matcher their words as integer ids.
  */
 import { analyzeArticle, mergeSpeakers, type WorkspaceSpeaker } from './analyze';
-import { CrossSourceMatch, CrossSourceMatcher, QuoteInput } from './crossSource/matcher';
+import { CrossSourceMatch, CrossSourceMatcher } from './crossSource/matcher';
 import { MatchKind } from './crossSource/matchKinds';
 import { quoteSpans } from './crossSource/quoteSpans';
 import { ArticleAnalysis, CancellationLike, Quote } from './types';
@@ -26,7 +26,10 @@ export interface QuoteMatch {
   readonly uri: string;
   /** The article's display label as given to `upsert`, else its uri. */
   readonly label: string;
-  /** The other quotation, with the speaker its article gives. */
+  /**
+   * The other quotation, with the speaker its article gives. Read lazily: the first read analyses
+   * that article (about 1-2 ms for a typical one) unless its analysis is cached.
+   */
   readonly quote: Quote;
   /** Zero-based line of `quote.start` in the other article. */
   readonly line: number;
@@ -79,14 +82,20 @@ export interface WorkspaceIndexOptions {
   readonly cachedAnalyses?: number;
 }
 
+interface QuoteSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly paragraph: number;
+}
+
 interface DocumentEntry {
   readonly id: number;
   uri: string;
   readonly label: string | undefined;
   readonly version: number | undefined;
   readonly bytes: Uint8Array;
-  /** The quotations' spans, as indexed for matching; null until indexed. */
-  spans: readonly QuoteInput[] | null;
+  /** Where the quotations are (their words live in the matcher); null until indexed. */
+  spans: readonly QuoteSpan[] | null;
 }
 
 const encoder = new TextEncoder();
@@ -232,7 +241,7 @@ export class WorkspaceIndex {
   /**
    * Every other place with the words of `quote` (a quotation of `uri`, found by its start and end),
    * best score first, matches within the same article last. Indexes whatever is pending first, as
-   * any article may hold a match, and analyses the matched articles for their speakers.
+   * any article may hold a match. The matched articles are analysed only when a row's `quote` is read.
    */
   matchesFor(uri: string, quote: Pick<Quote, 'start' | 'end'>): readonly QuoteMatch[] {
     const entry = this.byUri.get(uri);
@@ -245,11 +254,13 @@ export class WorkspaceIndex {
       const other = match.a.doc === entry.id && match.a.quote === index ? match.b : match.a;
       const otherEntry = this.byId.get(other.doc)!;
       const span = otherEntry.spans![other.quote];
-      const analysed = this.analysisOf(otherEntry).quotes.find(q => q.start === span.start && q.end === span.end);
+      const quoteOf = () => this.analysedQuote(otherEntry, span);
       found.push({
         uri: otherEntry.uri,
         label: otherEntry.label ?? otherEntry.uri,
-        quote: analysed ?? unattributed(span),
+        get quote() {
+          return quoteOf();
+        },
         line: lineOf(otherEntry.bytes, span.start),
         kind: match.kind,
         score: match.score,
@@ -291,9 +302,16 @@ export class WorkspaceIndex {
   }
 
   private indexEntry(entry: DocumentEntry): void {
-    entry.spans = quoteSpans(decoder.decode(entry.bytes)).map(span => ({ ...span, text: detach(span.text) }));
+    const spans = quoteSpans(decoder.decode(entry.bytes));
+    this.matcher.setDocument(entry.id, spans);
+    entry.spans = spans.map(({ start, end, paragraph }) => ({ start, end, paragraph: paragraph ?? 0 }));
     this.pending.delete(entry);
-    this.matcher.setDocument(entry.id, entry.spans);
+  }
+
+  /** The other article's own quotation at `span`, with its speaker (analysing that article if needed). */
+  private analysedQuote(entry: DocumentEntry, span: QuoteSpan): Quote {
+    const analysed = this.analysisOf(entry).quotes.find(q => q.start === span.start && q.end === span.end);
+    return analysed ?? unattributed(span, entry.bytes);
   }
 
   private analysisOf(entry: DocumentEntry): ArticleAnalysis {
@@ -317,19 +335,12 @@ export class WorkspaceIndex {
   }
 }
 
-/**
- * A copy of `text` that does not share memory with the article it was sliced from, so that keeping
- * a quotation does not keep its whole article alive.
- */
-function detach(text: string): string {
-  return text.length < 16 ? text : decoder.decode(encoder.encode(text));
-}
-
 /** A quotation the analysis did not report (it reports every span the index has): its span, no speaker. */
-function unattributed(span: QuoteInput): Quote {
+function unattributed(span: QuoteSpan, bytes: Uint8Array): Quote {
+  const text = decoder.decode(bytes).slice(span.start + 1, span.end - 1);
   return {
-    start: span.start, end: span.end, text: span.text, kind: 'other', speaker: null,
-    speakerMention: null, cue: null, confidence: 0, evidence: 'none', paragraph: span.paragraph ?? 0,
+    start: span.start, end: span.end, text, kind: 'other', speaker: null,
+    speakerMention: null, cue: null, confidence: 0, evidence: 'none', paragraph: span.paragraph,
   };
 }
 

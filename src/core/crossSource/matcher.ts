@@ -71,6 +71,13 @@ interface IndexedQuote {
   readonly paragraph: number | undefined;
 }
 
+const enum QuoteState {
+  Removed = 0,
+  /** In an article whose matches are all known. */
+  Resolved = 1,
+  Live = 2,
+}
+
 interface WeakPair {
   readonly x: IndexedQuote;
   readonly y: IndexedQuote;
@@ -97,13 +104,15 @@ export class CrossSourceMatcher {
   private readonly docMatches = new Map<number, CrossSourceMatch[]>();
   /** Articles whose matches are all in `docMatches`. */
   private readonly resolved = new Set<number>();
+  /** By quotation id, what `candidatesOf` needs to know without touching the quotation itself. */
+  private quoteStates = new Uint8Array(1024);
   private liveQuotes = 0;
   private liveKeys = 0;
   // Scratch space for counting shared trigrams per candidate quotation.
   private sharedCounts = new Int32Array(1024);
 
   constructor(options: MatcherOptions = {}) {
-    this.maxPostings = options.maxPostingsPerNgram ?? 500;
+    this.maxPostings = options.maxPostingsPerNgram ?? 100;
   }
 
   /** Number of live quotations indexed. */
@@ -118,15 +127,33 @@ export class CrossSourceMatcher {
   setDocument(doc: number, quotes: readonly QuoteInput[]): void {
     const hadMatchesResolved = this.resolved.size > (this.resolved.has(doc) ? 1 : 0);
     this.removeDocument(doc);
+    // One id pool and one key pool per article, quotations holding views into them: a typed array per quotation costs more than its contents.
+    const read = quotes.map(quote => this.readWords(quote.text));
+    const keyLists = read.map(words => this.keysOf(words));
+    const idPool = new Int32Array(read.reduce((sum, words) => sum + words.ids.length, 0));
+    const keyPool = new Int32Array(keyLists.reduce((sum, keys) => sum + keys.length, 0));
+    const bracketPool = read.some(words => words.bracketed) ? new Uint8Array(idPool.length) : null;
     const indexed: IndexedQuote[] = [];
+    let idAt = 0;
+    let keyAt = 0;
     quotes.forEach((quote, index) => {
-      const words = this.wordsOf(quote.text);
-      const keys = this.keysOf(words);
+      const { ids: wordIds, bracketed: brackets } = read[index];
+      idPool.set(wordIds, idAt);
+      if (brackets) bracketPool!.set(brackets, idAt);
+      keyPool.set(keyLists[index], keyAt);
+      const words: QuoteWords = {
+        ids: idPool.subarray(idAt, idAt + wordIds.length),
+        bracketed: brackets ? bracketPool!.subarray(idAt, idAt + wordIds.length) : null,
+      };
+      const keys = keyPool.subarray(keyAt, keyAt + keyLists[index].length);
+      idAt += wordIds.length;
+      keyAt += keys.length;
       const id = this.quotes.length;
       const headline = quote.kind === 'headline';
       const titleLike = !headline && words.ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
       const entry: IndexedQuote = { id, doc, index, words, keys, headline, titleLike, paragraph: quote.paragraph };
       this.quotes.push(entry);
+      this.setState(id, QuoteState.Live);
       indexed.push(entry);
       for (const key of keys) this.index.add(key, id);
       this.vocabulary.countOccurrences(words.ids, 1);
@@ -153,6 +180,7 @@ export class CrossSourceMatcher {
       this.vocabulary.countOccurrences(quote.words.ids, -1);
       this.liveKeys -= quote.keys.length;
       this.quotes[quote.id] = undefined;
+      this.setState(quote.id, QuoteState.Removed);
     }
     this.liveQuotes -= old.length;
     this.docQuotes.delete(doc);
@@ -204,7 +232,7 @@ export class CrossSourceMatcher {
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const weak: WeakPair[] = [];
     for (const quote of own) {
-      for (const candidate of this.candidatesOf(quote)) {
+      for (const candidate of this.candidatesOf(quote, skipResolved)) {
         const sameArticle = candidate.doc === doc;
         if (isKnown(candidate.doc) || (sameArticle && candidate.headline === quote.headline)) continue;
         const comparison = this.compare(quote, candidate);
@@ -240,20 +268,34 @@ export class CrossSourceMatcher {
       }
     }
     this.resolved.add(doc);
+    for (const quote of own) this.setState(quote.id, QuoteState.Resolved);
   }
 
-  /** Quotations sharing at least `MIN_SHARED_TRIGRAMS` of `quote`'s indexed trigrams (or all, when either has fewer). */
-  private candidatesOf(quote: IndexedQuote): IndexedQuote[] {
+  private setState(id: number, state: QuoteState): void {
+    if (id >= this.quoteStates.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.quoteStates.length * 2));
+      grown.set(this.quoteStates);
+      this.quoteStates = grown;
+    }
+    this.quoteStates[id] = state;
+  }
+
+  /**
+   * Quotations sharing at least `MIN_SHARED_TRIGRAMS` of `quote`'s indexed trigrams (or all, when either has fewer);
+   * with `skipResolved`, not those of resolved articles.
+   */
+  private candidatesOf(quote: IndexedQuote, skipResolved: boolean): IndexedQuote[] {
     if (quote.keys.length === 0) return [];
+    const wanted = skipResolved ? QuoteState.Live : QuoteState.Resolved;
     if (this.sharedCounts.length < this.quotes.length) this.sharedCounts = new Int32Array(this.quotes.length * 2);
     const counts = this.sharedCounts;
     const touched: number[] = [];
+    const index = this.index;
     for (const key of quote.keys) {
-      if (this.index.count(key) > this.maxPostings) continue;
-      this.index.forEach(key, id => {
-        if (id === quote.id || this.quotes[id] === undefined) return;
-        if (counts[id]++ === 0) touched.push(id);
-      });
+      for (let p = index.postings(key, this.maxPostings); p !== -1; p = index.next(p)) {
+        const id = index.quoteAt(p);
+        if (this.quoteStates[id] >= wanted && id !== quote.id && counts[id]++ === 0) touched.push(id);
+      }
     }
     const candidates: IndexedQuote[] = [];
     for (const id of touched) {
@@ -300,7 +342,7 @@ export class CrossSourceMatcher {
     return Math.max(STOPWORD_WEIGHT, Math.min(1, Math.log(this.liveQuotes / df) / Math.log(RARE_WORD_SHARE)));
   };
 
-  private wordsOf(text: string): QuoteWords {
+  private readWords(text: string): { ids: number[]; bracketed: number[] | null } {
     const ids: number[] = [];
     let bracketed: number[] | null = null;
     forEachWord(text, (norm, _start, _end, inBrackets) => {
@@ -308,19 +350,20 @@ export class CrossSourceMatcher {
       ids.push(this.vocabulary.idOf(norm));
       if (bracketed !== null) bracketed.push(inBrackets ? 1 : 0);
     });
-    return { ids: Int32Array.from(ids), bracketed: bracketed === null ? null : Uint8Array.from(bracketed) };
+    return { ids, bracketed };
   }
 
   /** Distinct trigram keys of the speaker's own words, leaving out trigrams of function words only. */
-  private keysOf(words: QuoteWords): Int32Array {
-    const own = words.bracketed === null ? words.ids : words.ids.filter((_, k) => words.bracketed![k] === 0);
+  private keysOf(words: { ids: ArrayLike<number>; bracketed: ArrayLike<number> | null }): number[] {
+    const own: number[] = [];
+    for (let k = 0; k < words.ids.length; k++) if (words.bracketed === null || words.bracketed[k] === 0) own.push(words.ids[k]);
     const keys = new Set<number>();
+    const v = this.vocabulary;
     for (let k = 0; k + 2 < own.length; k++) {
-      const v = this.vocabulary;
       if (v.isStopword(own[k]) && v.isStopword(own[k + 1]) && v.isStopword(own[k + 2])) continue;
       keys.add(trigramKey(own[k], own[k + 1], own[k + 2]));
     }
-    return Int32Array.from(keys);
+    return [...keys];
   }
 
   private contentWordsOf(quote: IndexedQuote): Set<number> {

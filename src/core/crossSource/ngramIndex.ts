@@ -5,7 +5,7 @@
  * (it rebuilds the index from its live quotations); readers skip them.
  */
 export class NgramIndex {
-  // Open addressing on the 32-bit key; a slot is empty when its head is -1.
+  // Open addressing on the 32-bit key, filled to three quarters at most; a slot is empty when its head is -1.
   private keys: Int32Array;
   private heads: Int32Array;
   private counts: Int32Array;
@@ -13,10 +13,10 @@ export class NgramIndex {
   // Postings as singly linked lists threaded through two parallel arrays.
   private postingQuote: Int32Array;
   private postingNext: Int32Array;
-  private postings = 0;
+  private postingCount = 0;
 
   constructor(expectedKeys = 1 << 16) {
-    const capacity = nextPowerOfTwo(Math.max(16, expectedKeys * 2));
+    const capacity = nextPowerOfTwo(Math.max(16, Math.ceil((expectedKeys * 4) / 3)));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(-1);
     this.counts = new Int32Array(capacity);
@@ -26,20 +26,20 @@ export class NgramIndex {
 
   /** Number of postings stored, dead ones included. */
   get size(): number {
-    return this.postings;
+    return this.postingCount;
   }
 
   add(key: number, quoteId: number): void {
-    if ((this.usedSlots + 1) * 2 > this.keys.length) this.growTable();
-    if (this.postings === this.postingQuote.length) this.growPostings();
+    if ((this.usedSlots + 1) * 4 > this.keys.length * 3) this.growTable();
+    if (this.postingCount === this.postingQuote.length) this.growPostings();
     const slot = this.findSlot(key);
     if (this.heads[slot] === -1) {
       this.keys[slot] = key;
       this.usedSlots++;
     }
-    this.postingQuote[this.postings] = quoteId;
-    this.postingNext[this.postings] = this.heads[slot];
-    this.heads[slot] = this.postings++;
+    this.postingQuote[this.postingCount] = quoteId;
+    this.postingNext[this.postingCount] = this.heads[slot];
+    this.heads[slot] = this.postingCount++;
     this.counts[slot]++;
   }
 
@@ -55,10 +55,21 @@ export class NgramIndex {
     return this.heads[slot] === -1 ? 0 : this.counts[slot];
   }
 
-  /** Calls `visit` with the id of every quotation (live or dead) that holds `key`, newest first. */
-  forEach(key: number, visit: (quoteId: number) => void): void {
+  /**
+   * The first posting of `key` (walk on with `next`, read with `quoteAt`; newest first, dead ones
+   * included), or -1 when no quotation holds it or more than `maxCount` live ones do.
+   */
+  postings(key: number, maxCount: number): number {
     const slot = this.findSlot(key);
-    for (let p = this.heads[slot]; p !== -1; p = this.postingNext[p]) visit(this.postingQuote[p]);
+    return this.counts[slot] > maxCount ? -1 : this.heads[slot];
+  }
+
+  next(posting: number): number {
+    return this.postingNext[posting];
+  }
+
+  quoteAt(posting: number): number {
+    return this.postingQuote[posting];
   }
 
   private findSlot(key: number): number {
