@@ -7,7 +7,9 @@
  * still analysed.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeArticle, mergeSpeakers } from '../core/analyze';
 import { matchArticles } from '../core/crossSource/matchArticles';
 import { decodeArticle } from '../core/text';
@@ -17,7 +19,8 @@ import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/type
 export interface AnalysedDocument {
   readonly file: string;
   readonly text: string;
-  readonly analysis: ArticleAnalysis;
+  /** The parts of the analysis the report uses (structure stays behind in the worker). */
+  readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
 }
 
 /** A cross-source match in the `--json` shape; offsets as in the quotations. */
@@ -43,11 +46,13 @@ and who said it.
 
   --json            print the report as JSON (documents, speakers, matches)
   --cue-verb VERB   count VERB as a speech verb too (repeatable), e.g. --cue-verb quip
+  --stats           print files, size, time and peak memory on stderr when done
   -h, --help        show this help
 `;
 
 interface Arguments {
   readonly json: boolean;
+  readonly stats: boolean;
   readonly paths: string[];
   readonly cueVerbs: string[];
 }
@@ -56,10 +61,12 @@ function parseArguments(argv: readonly string[]): Arguments | string {
   const paths: string[] = [];
   const cueVerbs: string[] = [];
   let json = false;
+  let stats = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') { paths.push(...argv.slice(i + 1)); break; }
     if (arg === '--json') json = true;
+    else if (arg === '--stats') stats = true;
     else if (arg === '--cue-verb') {
       const verb = argv[++i];
       if (!verb) return '--cue-verb needs a verb';
@@ -67,7 +74,7 @@ function parseArguments(argv: readonly string[]): Arguments | string {
     } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
     else paths.push(arg);
   }
-  return { json, paths, cueVerbs };
+  return { json, stats, paths, cueVerbs };
 }
 
 /** Files to analyse, in a stable order: files as given, folders searched for `*.txt`. */
@@ -124,7 +131,39 @@ function analyseFile(file: string, options: AnalysisOptions): AnalysedDocument |
   }
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) return `${file}: not analysed: ${decoded.reason}`;
-  return { file, text: decoded.text, analysis: analyzeArticle(decoded.text, options) };
+  const { headline, quotes, speakers } = analyzeArticle(decoded.text, options);
+  return { file, text: decoded.text, analysis: { headline, quotes, speakers } };
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const FILES_PER_WORKER = 32;
+const WORKER_ROLE = 'news-annotator-analysis';
+
+interface WorkerTask {
+  readonly role: typeof WORKER_ROLE;
+  readonly files: readonly (readonly [string, number])[];
+  readonly options: AnalysisOptions;
+}
+
+/** Analyses files on every core: each worker takes every n-th file; results come back in order. */
+function analyseFiles(files: readonly string[], options: AnalysisOptions): Promise<(AnalysedDocument | string)[]> {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
+  if (workers < 2) return Promise.resolve(files.map(file => analyseFile(file, options)));
+  const results: (AnalysedDocument | string)[] = new Array(files.length);
+  return new Promise((resolve, reject) => {
+    let running = workers;
+    for (let w = 0; w < workers; w++) {
+      const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options };
+      const worker = new Worker(__filename, { workerData: task });
+      worker.on('message', ({ index, result }: { index: number; result: AnalysedDocument | string }) => { results[index] = result; });
+      worker.on('error', reject);
+      worker.on('exit', code => {
+        if (code !== 0) reject(new Error(`an analysis worker stopped with code ${code}`));
+        else if (--running === 0) resolve(results);
+      });
+    }
+  });
 }
 
 const spanJson = (s: Span | null) => (s ? { start: s.start, end: s.end, text: s.text } : null);
@@ -208,7 +247,7 @@ function writeSummary(documents: readonly AnalysedDocument[], output: Output): v
 }
 
 /** Runs the command line; returns the exit code (0 fine, 1 some input unreadable, 2 usage). */
-export function run(argv: readonly string[], output: Output, findMatches?: MatchFinder): number {
+export async function run(argv: readonly string[], output: Output, findMatches?: MatchFinder): Promise<number> {
   const args = parseArguments(argv);
   if (typeof args === 'string' || argv.includes('-h') || argv.includes('--help') || args.paths.length === 0) {
     const wantedHelp = typeof args !== 'string' && args.paths.length > 0 || argv.includes('-h') || argv.includes('--help');
@@ -216,27 +255,39 @@ export function run(argv: readonly string[], output: Output, findMatches?: Match
     (wantedHelp ? output.out : output.err)(USAGE);
     return wantedHelp ? 0 : 2;
   }
+  const began = Date.now();
   const problems: string[] = [];
   const options: AnalysisOptions = { extraCueVerbs: args.cueVerbs };
   const documents: AnalysedDocument[] = [];
-  for (const given of args.paths) {
-    for (const file of collectFiles(given, problems)) {
-      const result = analyseFile(file, options);
-      if (typeof result === 'string') problems.push(result);
-      else documents.push(result);
-    }
+  const files = args.paths.flatMap(given => collectFiles(given, problems));
+  for (const result of await analyseFiles(files, options)) {
+    if (typeof result === 'string') problems.push(result);
+    else documents.push(result);
   }
   for (const problem of problems) output.err(`news-annotator: ${problem}\n`);
   if (args.json) writeJson(documents, findMatches ? findMatches(documents) : [], output);
   else writeSummary(documents, output);
+  if (args.stats) {
+    const megabytes = documents.reduce((sum, d) => sum + d.text.length, 0) / 1e6;
+    const seconds = (Date.now() - began) / 1000;
+    const usage = process.resourceUsage();
+    const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    output.err(`news-annotator: ${documents.length} files, ${megabytes.toFixed(1)} M characters in ${seconds.toFixed(2)} s (${(megabytes / seconds).toFixed(1)} M/s), CPU ${cpu.toFixed(2)} s, peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB\n`);
+  }
   return problems.length ? 1 : 0;
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
+  const task = workerData as WorkerTask;
+  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options) });
+} else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
-  process.exitCode = run(process.argv.slice(2), {
+  run(process.argv.slice(2), {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),
-  }, documents => matchArticles(documents) ?? []);
+  }, documents => matchArticles(documents) ?? []).then(
+    code => { process.exitCode = code; },
+    e => { process.stderr.write(`news-annotator: ${(e as Error).message}\n`); process.exitCode = 3; },
+  );
 }

@@ -276,7 +276,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
         speaker: person ? person.name : null,
         speakerMention: kind !== 'other' && mention ? span(text, mention) : null,
         cue: kind !== 'other' && resolved ? span(text, resolved.attribution.cue) : null,
-        confidence: kind !== 'other' && resolved ? resolved.confidence : 0,
+        confidence: kind !== 'other' && resolved ? Math.round(resolved.confidence * 100) / 100 : 0,
         evidence: kind !== 'other' && resolved ? resolved.evidence : 'none',
         paragraph: index,
       };

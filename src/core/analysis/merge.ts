@@ -36,8 +36,10 @@ function sameFullName(a: string, b: string): boolean {
   return gx.every(w => gy.includes(w)) || gy.every(w => gx.includes(w));
 }
 
-export function mergeSpeakers(analyses: readonly ArticleAnalysis[]): WorkspaceSpeaker[] {
+export function mergeSpeakers(analyses: readonly Pick<ArticleAnalysis, 'quotes' | 'speakers'>[]): WorkspaceSpeaker[] {
   const full: Group[] = [];
+  /** Full-name groups by surname: only those can merge, so no pass compares every pair. */
+  const bySurname = new Map<string, Group[]>();
   const single: { doc: number; name: string; aliases: readonly string[]; titles: readonly string[]; quotes: number }[] = [];
   const unnamed: Group[] = [];
 
@@ -51,10 +53,14 @@ export function mergeSpeakers(analyses: readonly ArticleAnalysis[]): WorkspaceSp
       } else if (tokensOf(record.name).length === 1) {
         single.push({ doc, name: record.name, aliases: record.aliases, titles: record.titles, quotes });
       } else {
-        let group = full.find(g => sameFullName(g.name, record.name));
+        const surname = tokensOf(record.name).at(-1)!;
+        const bucket = bySurname.get(surname) ?? [];
+        let group = bucket.find(g => sameFullName(g.name, record.name));
         if (!group) {
           group = { name: record.name, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
           full.push(group);
+          bucket.push(group);
+          bySurname.set(surname, bucket);
         } else if (record.name.length > group.name.length) {
           group.aliases.add(group.name);
           group.name = record.name;
@@ -71,9 +77,10 @@ export function mergeSpeakers(analyses: readonly ArticleAnalysis[]): WorkspaceSp
 
   // A lone surname joins the one full name it can stand for; with two candidates it stays apart.
   const alone: Group[] = [];
+  const lone = new Map<string, Group>();
   for (const s of single) {
-    const candidates = full.filter(g => tokensOf(g.name).at(-1) === tokensOf(s.name)[0]);
-    const group = candidates.length === 1 ? candidates[0] : alone.find(g => g.name === s.name);
+    const candidates = bySurname.get(tokensOf(s.name)[0]) ?? [];
+    const group = candidates.length === 1 ? candidates[0] : lone.get(s.name);
     if (group) {
       if (group.name !== s.name) group.aliases.add(s.name);
       for (const alias of s.aliases) group.aliases.add(alias);
@@ -81,7 +88,9 @@ export function mergeSpeakers(analyses: readonly ArticleAnalysis[]): WorkspaceSp
       group.quotes += s.quotes;
       group.documents.add(s.doc);
     } else {
-      alone.push({ name: s.name, aliases: new Set(s.aliases), titles: new Set(s.titles), quotes: s.quotes, documents: new Set([s.doc]) });
+      const created = { name: s.name, aliases: new Set(s.aliases), titles: new Set(s.titles), quotes: s.quotes, documents: new Set([s.doc]) };
+      alone.push(created);
+      lone.set(s.name, created);
     }
   }
 

@@ -52,6 +52,8 @@ export class SpeakerRegistry {
   readonly people: Person[] = [];
   private readonly occurrences: Occurrence[] = [];
   private readonly bySurname = new Map<string, Person[]>();
+  /** Names as written, once resolved: an article repeats its names many times. */
+  private readonly byWrittenName = new Map<string, Person>();
   /** Mentions already resolved, by offset: two quotations can share one `he said`. */
   private readonly resolved = new Map<number, Person | null>();
 
@@ -62,8 +64,16 @@ export class SpeakerRegistry {
 
   /** Records a named person (or finds the one already known) at a position in the article. */
   addName(name: string, titles: readonly string[], position: number, paragraph: number, subject: boolean): Person {
+    const seen = this.byWrittenName.get(name);
+    if (seen) {
+      // The same words again: only new titles can add anything.
+      for (const title of titles) seen.titles.add(title);
+      this.record({ person: seen, position, paragraph, subject });
+      return seen;
+    }
     const clean = name.replace(/['’]s$/, '').replace(/\s+/g, ' ').trim();
     const person = this.findByName(clean) ?? this.create(clean);
+    this.byWrittenName.set(name, person);
     if (words(clean).length > words(person.name).length) {
       person.aliases.add(person.name);
       person.name = clean;
