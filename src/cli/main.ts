@@ -13,6 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeArticle, mergeSpeakers } from '../core/analyze';
 import { matchArticles } from '../core/crossSource/matchArticles';
 import { decodeArticle } from '../core/text';
+import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './exportAnnotations';
 import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/types';
 
 /** One analysed file: its path as the user gave it, its text and what the analysis found. */
@@ -47,6 +48,10 @@ and who said it.
   --json            print the report as JSON (documents, speakers, matches)
   --cue-verb VERB   count VERB as a speech verb too (repeatable), e.g. --cue-verb quip
   --stats           print files, size, time and peak memory on stderr when done
+  --export FORMAT   export the quotations with hand corrections and annotations (from each
+                    folder's news-annotations.jsonld): jsonld (W3C Web Annotations), csv
+                    (one row per quotation) or brat (.ann files, needs --out DIR)
+  --out PATH        write the export to PATH (a file; a folder for brat) instead of stdout
   -h, --help        show this help
 `;
 
@@ -55,6 +60,8 @@ interface Arguments {
   readonly stats: boolean;
   readonly paths: string[];
   readonly cueVerbs: string[];
+  readonly exportFormat?: ExportFormat;
+  readonly out?: string;
 }
 
 function parseArguments(argv: readonly string[]): Arguments | string {
@@ -62,6 +69,8 @@ function parseArguments(argv: readonly string[]): Arguments | string {
   const cueVerbs: string[] = [];
   let json = false;
   let stats = false;
+  let exportFormat: ExportFormat | undefined;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') { paths.push(...argv.slice(i + 1)); break; }
@@ -71,10 +80,17 @@ function parseArguments(argv: readonly string[]): Arguments | string {
       const verb = argv[++i];
       if (!verb) return '--cue-verb needs a verb';
       cueVerbs.push(verb);
+    } else if (arg === '--export') {
+      const format = argv[++i] as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) return `--export needs one of ${EXPORT_FORMATS.join(', ')}`;
+      exportFormat = format;
+    } else if (arg === '--out') {
+      out = argv[++i];
+      if (!out) return '--out needs a path';
     } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
     else paths.push(arg);
   }
-  return { json, stats, paths, cueVerbs };
+  return { json, stats, paths, cueVerbs, exportFormat, out };
 }
 
 /** Files to analyse, in a stable order: files as given, folders searched for `*.txt`. */
@@ -265,6 +281,10 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
     else documents.push(result);
   }
   for (const problem of problems) output.err(`news-annotator: ${problem}\n`);
+  if (args.exportFormat) {
+    const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
+    return Math.max(exported, problems.length ? 1 : 0);
+  }
   if (args.json) writeJson(documents, findMatches ? findMatches(documents) : [], output);
   else writeSummary(documents, output);
   if (args.stats) {

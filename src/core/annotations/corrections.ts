@@ -3,20 +3,23 @@
  * sees everywhere (highlighting, hover, tree, JSON, exports): with their speakers, the quotations
  * they added, without the ones they rejected, and speaker names renamed, merged or split.
  */
-import { ArticleAnalysis, Quote, SpeakerRecord } from '../types';
+import { ArticleAnalysis, Quote, Span, SpeakerRecord } from '../types';
 import { Annotation, SpeakerOperation, compareStrings } from './model';
+
+/** What corrections need of an analysis; paragraphs, when known, number the quotations added by hand. */
+export type CorrectableAnalysis = Pick<ArticleAnalysis, 'quotes' | 'speakers'> & { readonly paragraphs?: readonly Span[] };
 
 /**
  * The analysis of one article with its annotations applied. `annotations` are that article's,
  * anchored against `text` (orphans are ignored); they apply in the order they were last modified,
  * so a later decision about the same words wins. `speakerOperations` then apply to every name.
  */
-export function applyCorrections(
-  analysis: ArticleAnalysis,
+export function applyCorrections<A extends CorrectableAnalysis>(
+  analysis: A,
   annotations: readonly Annotation[],
   text: string,
   speakerOperations: readonly SpeakerOperation[] = [],
-): ArticleAnalysis {
+): A {
   let quotes = [...analysis.quotes];
   const manualSpeakers = new Set<string>();
   const inOrder = annotations
@@ -94,8 +97,9 @@ function withSpeaker(quote: Quote, speaker: string): Quote {
 const QUOTE_MARKS = /^[\s"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]+|[\s"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]+$/g;
 
 /** A quotation at `start..end` the user marked; what the analysis knew about the words there is kept. */
-function quoteAt(analysis: ArticleAnalysis, text: string, start: number, end: number, base: Quote | undefined, speaker: string | undefined): Quote {
-  const paragraph = analysis.paragraphs.findIndex(p => p.start <= start && start < p.end);
+function quoteAt(analysis: CorrectableAnalysis, text: string, start: number, end: number, base: Quote | undefined, speaker: string | undefined): Quote {
+  const paragraphs = analysis.paragraphs ?? [];
+  const paragraph = paragraphs.findIndex(p => p.start <= start && start < p.end);
   const quote: Quote = {
     start,
     end,
@@ -106,7 +110,7 @@ function quoteAt(analysis: ArticleAnalysis, text: string, start: number, end: nu
     cue: base?.cue ?? null,
     confidence: base?.confidence ?? 0,
     evidence: base?.evidence ?? 'none',
-    paragraph: paragraph === -1 ? Math.max(0, analysis.paragraphs.length - 1) : paragraph,
+    paragraph: paragraph === -1 ? base?.paragraph ?? Math.max(0, paragraphs.length - 1) : paragraph,
   };
   return speaker === undefined ? quote : withSpeaker(quote, speaker);
 }

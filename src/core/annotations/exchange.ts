@@ -5,7 +5,8 @@
 import { unparse } from 'papaparse';
 import { ArticleAnalysis, Quote } from '../types';
 import { TextAnchorer, targetFor } from './anchoring';
-import { Annotation, AnnotationBody, createAnnotation, nowIso } from './model';
+import { serializeSidecar } from './jsonld';
+import { Annotation, AnnotationBody, SidecarData, createAnnotation, nowIso } from './model';
 
 /** One article as the exports see it: its text, corrected analysis and annotations. */
 export interface ArticleForExport {
@@ -13,7 +14,7 @@ export interface ArticleForExport {
   readonly file: string;
   readonly text: string;
   /** The analysis with `applyCorrections` already applied. */
-  readonly analysis: ArticleAnalysis;
+  readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes'>;
   /** The article's annotations (for notes and tags); orphans are left out of CSV and brat. */
   readonly annotations: readonly Annotation[];
 }
@@ -30,6 +31,22 @@ export function outletOf(file: string, headline: string | null): string {
   const tail = headline ? /\s[|\u2013\u2014-]\s+([^|\u2013\u2014]+?)\s*$/.exec(headline) : null;
   if (tail && tail[1].split(/\s+/).length <= 4) return tail[1];
   return base;
+}
+
+/**
+ * One W3C AnnotationCollection from several sidecars, for export: each annotation's source is
+ * prefixed with `folder`, the sidecar's folder relative to where the export is written (forward
+ * slashes, '' for the same folder). Speaker operations are kept in order, each once.
+ */
+export function exportJsonLd(sidecars: readonly { readonly folder: string; readonly data: SidecarData }[]): string {
+  const annotations: Annotation[] = [];
+  const operations = new Map<string, SidecarData['speakerOperations'][number]>();
+  for (const { folder, data } of sidecars) {
+    const prefix = folder === '' || folder === '.' ? '' : `${folder.replace(/\\/g, '/').replace(/\/$/, '')}/`;
+    for (const annotation of data.annotations) annotations.push({ ...annotation, target: { ...annotation.target, source: prefix + annotation.target.source } });
+    for (const operation of data.speakerOperations) operations.set(JSON.stringify(operation), operation);
+  }
+  return serializeSidecar({ annotations, speakerOperations: [...operations.values()] });
 }
 
 /** 1-based line of `offset` (CRLF and LF alike). */

@@ -3,5 +3,5 @@ export * from './model';
 export { ANNO_CONTEXT, NEWS_NAMESPACE, SidecarParseResult, annotationToJson, parseSidecar, serializeSidecar } from './jsonld';
 export { AnchorMethod, AnchorResult, ReanchorResult, TextAnchorer, anchorQuote, describeSpan, reanchorAnnotations, targetFor } from './anchoring';
 export { TextChange, rebaseOffsets, rebaseSpan } from './rebase';
-export { applyCorrections, applySpeakerOperationsToRecords, speakerAfter } from './corrections';
-export { ArticleForExport, BratImport, CSV_COLUMNS, exportBrat, exportCsv, importBrat, lineOf, notesAndTagsFor, outletOf } from './exchange';
+export { CorrectableAnalysis, applyCorrections, applySpeakerOperationsToRecords, speakerAfter } from './corrections';
+export { ArticleForExport, BratImport, CSV_COLUMNS, exportBrat, exportCsv, exportJsonLd, importBrat, lineOf, notesAndTagsFor, outletOf } from './exchange';
