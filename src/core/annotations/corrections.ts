@@ -90,8 +90,9 @@ function largestOverlap(quotes: readonly Quote[], start: number, end: number): Q
   return best;
 }
 
+/** Words someone is said to have spoken are a quotation, even where the analysis took them for scare quotes. */
 function withSpeaker(quote: Quote, speaker: string): Quote {
-  return { ...quote, speaker, evidence: 'manual', confidence: 1 };
+  return { ...quote, kind: quote.kind === 'other' ? 'direct' : quote.kind, speaker, evidence: 'manual', confidence: 1 };
 }
 
 const QUOTE_MARKS = /^[\s"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]+|[\s"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]+$/g;
@@ -104,7 +105,7 @@ function quoteAt(analysis: CorrectableAnalysis, text: string, start: number, end
     start,
     end,
     text: text.slice(start, end).replace(QUOTE_MARKS, ''),
-    kind: base?.kind ?? 'direct',
+    kind: base && base.kind !== 'other' ? base.kind : 'direct',
     speaker: base?.speaker ?? null,
     speakerMention: base?.speakerMention ?? null,
     cue: base?.cue ?? null,

@@ -72,8 +72,13 @@ export function notesAndTagsFor(annotations: readonly Annotation[], start: numbe
 }
 
 export const CSV_COLUMNS = [
-  'file', 'outlet', 'line', 'start', 'end', 'speaker', 'speaker_mention', 'cue', 'evidence', 'confidence', 'text', 'notes', 'tags',
+  'file', 'outlet', 'line', 'start', 'end', 'kind', 'speaker', 'speaker_mention', 'cue', 'evidence', 'confidence', 'text', 'notes', 'tags',
 ];
+
+/** Quoted words nobody is said to have spoken (scare quotes, titles) are not quotations to export. */
+function quotations(analysis: Pick<ArticleAnalysis, 'quotes'>): Quote[] {
+  return analysis.quotes.filter(quote => quote.kind !== 'other');
+}
 
 /**
  * One row per quotation, RFC 4180 quoting (papaparse), CRLF rows. Cells that a spreadsheet would
@@ -83,10 +88,10 @@ export function exportCsv(articles: readonly ArticleForExport[]): string {
   const rows: unknown[][] = [];
   for (const article of articles) {
     const outlet = outletOf(article.file, article.analysis.headline?.text ?? null);
-    for (const quote of article.analysis.quotes) {
+    for (const quote of quotations(article.analysis)) {
       const { notes, tags } = notesAndTagsFor(article.annotations, quote.start, quote.end);
       rows.push([
-        article.file, outlet, lineOf(article.text, quote.start), quote.start, quote.end,
+        article.file, outlet, lineOf(article.text, quote.start), quote.start, quote.end, quote.kind,
         quote.speaker ?? '', quote.speakerMention?.text ?? '', quote.cue?.text ?? '', quote.evidence,
         quote.confidence, quote.text, notes.join('\n'), tags.join(', '),
       ]);
@@ -171,7 +176,7 @@ export function exportBrat(article: ArticleForExport): string {
   const relation = (type: string, from: string, to: string) => lines.push(`R${++r}\t${type} Arg1:${from} Arg2:${to}`);
 
   const covered = new Set<Annotation>();
-  for (const quote of article.analysis.quotes) {
+  for (const quote of quotations(article.analysis)) {
     const id = span('Quotation', quote.start, quote.end);
     if (!id) continue;
     attachSpeakerAndCue(quote, id, span, relation);
