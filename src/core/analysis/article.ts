@@ -5,13 +5,13 @@
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
 import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToSentenceSubject, CueMatcher, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
 import { cueForms } from './cueVerbs';
-import { FIRST_NAME_GENDER } from './lexicon';
+import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
 import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
 import { isSpaceChar, isUpperChar, isWordChar } from './chars';
-import { type Token, tokenize } from './tokens';
+import { isSentenceEnd, type Token, tokenize } from './tokens';
 
 const matchers = new Map<string, CueMatcher>();
 
@@ -111,7 +111,33 @@ function opensSentence(text: string, paragraphStart: number, start: number): boo
 }
 
 /** Names of people in a paragraph's own words: `UK Foreign Secretary Philip Hammond`, `Kerry met`. */
-function registerNames(text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[], index: number, registry: SpeakerRegistry): void {
+/** A capitalised run read as a name: where the name starts within it, the name and its titles. */
+type ParsedRun = { readonly offset: number; readonly name: string; readonly titles: readonly string[] } | null;
+
+function parseRun(run: string): ParsedRun {
+  const tokens = tokenize(run);
+  const mention = nameStartingAt(run, tokens, 0, tokens.length);
+  return mention && { offset: mention.start, name: mention.name, titles: mention.titles };
+}
+
+/** A name is a subject when it opens its sentence or its cue verb follows (`..., Kerry said`). */
+function isSubject(text: string, paragraph: Span, start: number, end: number, cues: CueMatcher): boolean {
+  if (opensSentence(text, paragraph.start, start)) return true;
+  const next = /^\s+(?:(?:also|has|had|later|then|again)\s+)?([a-z]+)/.exec(text.slice(end, Math.min(paragraph.end, end + 24)));
+  return next !== null && cues.isCueWord(next[1]);
+}
+
+const INDEFINITE_PERSON = new RegExp(`\\b[Aa]n? (?:[A-Za-z.-]+ ){0,3}?(?:${PERSON_NOUNS.join('|')})\\b`, 'g');
+
+function registerNames(
+  text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[], index: number,
+  registry: SpeakerRegistry, parsed: Map<string, ParsedRun>, cues: CueMatcher,
+): void {
+  INDEFINITE_PERSON.lastIndex = paragraph.start;
+  for (let m = INDEFINITE_PERSON.exec(text); m && m.index < paragraph.end; m = INDEFINITE_PERSON.exec(text)) {
+    const at = m.index;
+    if (!quotes.some(q => at >= q.absStart && at < q.absEnd)) registry.addUnnamed(m[0], at, index);
+  }
   let quote = 0;
   for (let i = paragraph.start; i < paragraph.end; i++) {
     const code = text.charCodeAt(i);
@@ -121,22 +147,25 @@ function registerNames(text: string, paragraph: Span, quotes: readonly { absStar
     const start = i;
     const end = capitalisedRunEnd(text, start, quote < quotes.length ? Math.min(quotes[quote].absStart, paragraph.end) : paragraph.end);
     i = end;
-    const sentenceStart = opensSentence(text, paragraph.start, start);
     const run = text.slice(start, end);
     if (!run.includes(' ')) {
-      const known = registry.knownSurname(run.replace(/['’]s$|\.$/, ''));
-      if (known) registry.noteMention(known, start, index, sentenceStart);
+      const known = registry.knownSurname(run.endsWith('.') ? run.slice(0, -1) : run);
+      if (known) registry.noteMention(known, start, index, isSubject(text, paragraph, start, end, cues));
       continue;
     }
-    const tokens = tokenize(text, start, end);
-    const mention = nameStartingAt(text, tokens, 0, tokens.length);
-    if (!mention) continue;
-    const nameWords = mention.name.split(' ');
+    // Articles repeat their names: each distinct run is read once.
+    let name = parsed.get(run);
+    if (name === undefined) {
+      name = parseRun(run);
+      parsed.set(run, name);
+    }
+    if (!name) continue;
+    const nameWords = name.name.split(' ');
     const known = nameWords.length === 1 ? registry.knownSurname(nameWords[0]) : undefined;
     if (known) {
-      registry.noteMention(known, mention.start, index, sentenceStart);
-    } else if (nameWords.length >= 2 && nameWords.length <= 4 && (mention.titles.length > 0 || FIRST_NAME_GENDER.has(nameWords[0].toLowerCase()))) {
-      registry.addName(mention.name, mention.titles, mention.start, index, sentenceStart);
+      registry.noteMention(known, start + name.offset, index, isSubject(text, paragraph, start, end, cues));
+    } else if (nameWords.length >= 2 && nameWords.length <= 4 && (name.titles.length > 0 || FIRST_NAME_GENDER.has(nameWords[0].toLowerCase()))) {
+      registry.addName(name.name, name.titles, start + name.offset, index, isSubject(text, paragraph, start, end, cues));
     }
   }
 }
@@ -178,6 +207,14 @@ function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline
   return cueNearby ? 'partial' : 'other';
 }
 
+/** True when quotation `k` and quotation `k + 1` lie in one sentence. */
+function sameSentence(text: string, tokens: readonly Token[], slots: readonly QuoteSlot[], k: number): boolean {
+  for (let i = slots[k].after; i < slots[k + 1].first; i++) if (isSentenceEnd(tokens, i)) return false;
+  const inner = text.slice(slots[k].start, slots[k].end);
+  const next = tokens[slots[k].after];
+  return !(/[.!?]["'”’]?$/.test(inner) && (next === undefined || next.capitalized || slots[k].after === slots[k + 1].first));
+}
+
 /** What a paragraph leaves for the next one. */
 interface ParagraphOutcome {
   /** Its last attributed quotation, if any. */
@@ -207,6 +244,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
   const registry = new SpeakerRegistry();
   const quotes: Quote[] = [];
   const personOf = new Map<Quote, Person>();
+  const parsedRuns = new Map<string, ParsedRun>();
   let previous = NOTHING;
 
   structure.paragraphs.forEach((paragraph, index) => {
@@ -214,7 +252,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     const scanned = scanQuotes(paragraph.text, inHeadline).map(q => ({ ...q, absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end }));
     const next = structure.paragraphs[index + 1];
     if (scanned.length === 0) {
-      registerNames(text, paragraph, [], index, registry);
+      registerNames(text, paragraph, [], index, registry, parsedRuns, cues);
       const tokens = once(() => tokenize(text, paragraph.start, paragraph.end));
       previous = {
         lastQuote: null,
@@ -236,7 +274,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     const slots: QuoteSlot[] = scanned.map(q => ({
       start: q.absStart, end: q.absEnd, first: firstIndexAtOrAfter(tokens, q.absStart), after: firstIndexAtOrAfter(tokens, q.absEnd),
     }));
-    registerNames(text, paragraph, scanned, index, registry);
+    registerNames(text, paragraph, scanned, index, registry, parsedRuns, cues);
 
     const found: (Resolved | null)[] = slots.map((_, k) => {
       const attribution = inHeadline
@@ -249,6 +287,8 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     const onlyQuotes = tokens.every(t => !t.isWord);
     for (let k = 0; k < found.length; k++) {
       if (found[k] || inHeadline) continue;
+      // `Hammond added that "...," but Iraqi forces "will be..."`: one sentence, one speaker.
+      if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
       const subject = attributeToSentenceSubject(text, tokens, slots, k);
       if (subject) { found[k] = resolve(subject, index, registry); continue; }
       const sameParagraph = found.slice(0, k).reverse().find(Boolean) ?? found.slice(k + 1).find(Boolean);

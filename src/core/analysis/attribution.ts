@@ -64,6 +64,11 @@ export class CueMatcher {
     return this.forms.has(t.lower) ? 1 : 0;
   }
 
+  /** True for a cue verb's form written in lower case (`said`, `told`). */
+  isCueWord(lower: string): boolean {
+    return this.forms.has(lower);
+  }
+
   /** The same cues, read in a title-cased headline. */
   forHeadline(): CueMatcher {
     return (this.headlineMatcher ??= new CueMatcher([...this.forms, ...[...this.twoWordHeads].flatMap(([head, seconds]) => [...seconds].map(s => `${head} ${s}`))], true));
@@ -84,6 +89,9 @@ function sentenceBounds(tokens: readonly Token[], at: number, floor: number, cei
   while (to < ceiling && !isSentenceEnd(tokens, to)) to++;
   return [from, Math.min(ceiling, to + 1)];
 }
+
+/** Words that may follow a quotation in its sentence without making it a modifier. */
+const FUNCTION_WORDS = new Set(['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'as', 'to', 'in', 'on', 'at', 'for', 'of', 'from', 'by', 'with', 'about', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'than', 'then', 'because', 'after', 'before', 'when', 'while', 'if', 'so', 'since', 'until', 'into', 'over', 'against', 'during', 'without', 'per', 'not', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'these', 'those', 'there', 'here', 'also', 'even', 'yet', 'still', 'now', 'again', 'too', 'instead', 'though', 'although', 'whether', 'where', 'why', 'how', 'what', 'whom', 'whose', 'said', 'says', 'adding', 'saying', 'told', 'according']);
 
 const LEADING_CONJUNCTION = /^(but|and|so|yet|still|then|now|also|however|meanwhile|instead|indeed|later|earlier)$/;
 /** Words that open an adverbial phrase before the subject: `In a statement, Trump...`. */
@@ -114,8 +122,10 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
  */
 export function attributeToSentenceSubject(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number): Attribution | null {
   const q = quotes[index];
-  const floor = index > 0 ? quotes[index - 1].after : 0;
-  const [from] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
+  // A few quoted words before a noun modify it (`a coalition "steering group" meeting`): a name, not words said.
+  const next = tokens[q.after];
+  if (next?.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower) && text.slice(q.start, q.end).split(/\s+/).length <= 3) return null;
+  const [from] = sentenceBounds(tokens, Math.max(0, q.first - 1), 0, q.first);
   if (from >= q.first) return null;
   const mention = sentenceSubject(text, tokens, from, q.first, true);
   if (!mention) return null;
@@ -177,8 +187,8 @@ export function attributeInParagraph(
     }
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
+    if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') continue; // `..., adding "..."`: the main verb's subject
     let subject = subjectBefore(text, tokens, i, beforeStart);
-    if (!subject && isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') continue; // `..., adding "..."`: the main verb's subject
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
     if (subject) return { mention: subject, cue: cueSpan(tokens, i, length), rule: 'before' };
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.

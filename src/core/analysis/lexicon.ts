@@ -37,7 +37,7 @@ export const ROLE_NOUNS = new Set([
   'email', 'lawsuit', 'letter', 'memo', 'ad', 'ads', 'complaint', 'filing', 'tweet', 'release',
   'editorial', 'article', 'story', 'book', 'document', 'indictment', 'ruling', 'platform', 'petition',
   'crowd', 'audience', 'office', 'team', 'staff', 'spokesperson', 'press', 'times', 'post',
-  'person', 'tycoon', 'neurosurgeon', 'surgeon', 'pair', 'couple', 'two', 'hopeful', 'hopefuls',
+  'militant', 'militants', 'gunman', 'soldier', 'soldiers', 'fighter', 'fighters', 'person', 'tycoon', 'neurosurgeon', 'surgeon', 'pair', 'couple', 'two', 'hopeful', 'hopefuls',
   'nominee', 'frontrunner', 'front-runner', 'contender', 'politician', 'politicians', 'official',
   'spokesmen', 'spokeswomen', 'ally', 'allies', 'donor', 'donors', 'lawmaker', 'mayor', 'sheriff',
   'chief', 'head', 'owner', 'candidate', 'entrepreneur', 'mogul', 'celebrity', 'personality',
@@ -59,7 +59,7 @@ export const ROLE_NOUNS = new Set([
 
 /** Determiners that open a description. */
 export const DETERMINERS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'some',
+  'the', 'a', 'an', 'this', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'some',
   'several', 'two', 'three', 'many', 'other', 'both', 'these', 'those', 'two', 'several',
 ]);
 
@@ -111,3 +111,15 @@ export const HONORIFIC_GENDER: Readonly<Record<string, 'm' | 'f'>> = {
   prince: 'm', princess: 'f', spokesman: 'm', spokeswoman: 'f', congressman: 'm',
   congresswoman: 'f', chairman: 'm', chairwoman: 'f',
 };
+
+/** Heads of indefinite descriptions that bring a new person into an article: `a militant`. */
+export const PERSON_NOUNS: readonly string[] = [
+  'man', 'woman', 'boy', 'girl', 'militant', 'gunman', 'soldier', 'fighter', 'officer', 'official',
+  'spokesman', 'spokeswoman', 'spokesperson', 'resident', 'witness', 'student', 'teacher', 'doctor',
+  'nurse', 'lawyer', 'attorney', 'prosecutor', 'judge', 'voter', 'supporter', 'protester', 'activist',
+  'reporter', 'journalist', 'diplomat', 'aide', 'adviser', 'source', 'veteran', 'worker', 'farmer',
+  'businessman', 'businesswoman', 'candidate', 'lawmaker', 'senator', 'congressman', 'congresswoman',
+  'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'friend', 'neighbor', 'neighbour', 'member',
+  'leader', 'commander', 'analyst', 'expert', 'economist', 'scientist', 'researcher', 'professor',
+  'priest', 'pastor', 'imam', 'rabbi', 'refugee', 'migrant', 'victim', 'survivor', 'driver', 'owner',
+];

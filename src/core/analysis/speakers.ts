@@ -145,6 +145,7 @@ export class SpeakerRegistry {
       return null;
     };
     const person = pick(o => o.paragraph === paragraph && o.subject)
+      ?? pick(o => o.paragraph === paragraph && o.person.unnamed)
       ?? pick(o => paragraph - o.paragraph <= 3 && o.subject)
       ?? pick(o => paragraph - o.paragraph <= 3)
       ?? pick(() => true);
@@ -180,6 +181,14 @@ export class SpeakerRegistry {
     this.people.push(person);
     this.record({ person, position, paragraph, subject: true });
     return this.remember(position, person);
+  }
+
+  /** Someone the article brings in without a name (`a militant speaking in a British accent`). */
+  addUnnamed(description: string, position: number, paragraph: number): void {
+    const name = description.replace(/^(a|an)\s+/i, 'the ');
+    const person: Person = { name, aliases: new Set(), titles: new Set(), gender: undefined, unnamed: true, quotes: 0, lastSeen: -1 };
+    this.people.push(person);
+    this.record({ person, position, paragraph, subject: false });
   }
 
   /** Notes that a known person is mentioned again (`Kerry met with...`), to guide pronouns. */
