@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerAnnotationCommands } from './vscode/annotationCommands';
+import { createAnnotationStore } from './vscode/annotationStore';
 import { registerCompareCommand } from './vscode/compareCommand';
 import { registerHover } from './vscode/hover';
 import { registerLanguageMode } from './vscode/languageMode';
@@ -14,17 +16,21 @@ import { registerStatusBar } from './vscode/statusBar';
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLogger();
   const news = createNewsWorkspace(log);
+  const annotations = createAnnotationStore(log);
   context.subscriptions.push(
     log,
     news,
+    annotations,
+    news.useCorrections(annotations),
     registerLanguageMode(context.workspaceState),
     registerNavigation(),
     registerHover(news),
     registerCompareCommand(news),
     registerSemanticTokens(news),
-    registerSpeakersView(news),
+    registerSpeakersView(news, annotations),
     registerStatusBar(news),
     registerQuickFixes(news),
+    registerAnnotationCommands(news, annotations),
   );
 }
 

@@ -61,6 +61,8 @@ export interface SpeakerTreeOptions {
   readonly sort?: SpeakerSort;
   /** Keeps speakers whose name, an alias or a title contains this text (case-insensitive). */
   readonly filter?: string;
+  /** Names split out by hand as people of their own: never merged into a fuller name. */
+  readonly keepApart?: ReadonlySet<string>;
 }
 
 /**
@@ -76,9 +78,10 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
   for (const article of articles) {
     for (const quote of article.analysis.quotes) {
       if (quote.kind === 'other' && quote.speaker === null) continue;
-      const candidates = quote.speaker === null ? [] : people.get(quote.speaker) ?? [];
+      const apart = quote.speaker !== null && options.keepApart?.has(quote.speaker);
+      const candidates = quote.speaker === null || apart ? [] : people.get(quote.speaker) ?? [];
       const person = candidates.length === 1 ? candidates[0] : undefined;
-      const key = quote.speaker === null ? null : person ? person.name : `${quote.speaker}\u0000${article.id}`;
+      const key = quote.speaker === null ? null : person ? person.name : apart ? quote.speaker : `${quote.speaker}\u0000${article.id}`;
       const row = rows.get(key) ?? { person, name: person?.name ?? quote.speaker ?? '', perArticle: new Map<TreeArticle, Quote[]>() };
       rows.set(key, row);
       row.perArticle.set(article, [...(row.perArticle.get(article) ?? []), quote]);

@@ -3,6 +3,7 @@ import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, t
 import { lineOf, outletOf } from '../core/annotations';
 import { escapeMarkdown } from './markdownText';
 import { openLocationCommand, type LocationArgs } from './navigation';
+import type { AnnotationStore, NewSpeakerOperation } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 
 export const speakersViewId = 'newsAnnotator.speakers';
@@ -34,7 +35,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #subscription: vscode.Disposable;
 
-  constructor(private readonly workspace: NewsWorkspace) {
+  constructor(private readonly workspace: NewsWorkspace, private readonly store: AnnotationStore) {
     this.#subscription = workspace.onDidChange(() => this.#scheduleRefresh());
   }
 
@@ -58,7 +59,12 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
 
   /** The speaker rows as they stand now (sorted and filtered), built if out of date. */
   roots(): readonly (SpeakerTreeNode & { kind: 'speaker' | 'unattributed' })[] {
-    this.#roots ??= buildSpeakerTree(this.#articles(), { sort: this.#sort, filter: this.#filter });
+    if (!this.#roots) {
+      const articles = this.#articles();
+      const keepApart = new Set(articles.flatMap(a => this.store.speakerOperationsFor(vscode.Uri.parse(a.id, true)))
+        .flatMap(op => (op.op === 'split' ? [op.alias] : [])));
+      this.#roots = buildSpeakerTree(articles, { sort: this.#sort, filter: this.#filter, keepApart });
+    }
     return this.#roots;
   }
 
@@ -224,8 +230,8 @@ function rowsOf(provider: SpeakersTreeProvider, node?: SpeakerTreeNode): Speaker
  * Registers the view, its title-bar commands (sort, filter, clear filter), `newsAnnotator.showSpeakers`
  * and `newsAnnotator.speakerRows`, which returns the rows as the view shows them now.
  */
-export function registerSpeakersView(workspace: NewsWorkspace): vscode.Disposable {
-  const provider = new SpeakersTreeProvider(workspace);
+export function registerSpeakersView(workspace: NewsWorkspace, store: AnnotationStore): vscode.Disposable {
+  const provider = new SpeakersTreeProvider(workspace, store);
   const view = vscode.window.createTreeView(speakersViewId, { treeDataProvider: provider, showCollapseAll: true });
   const updateState = () => {
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersSort', provider.sort);
@@ -262,10 +268,71 @@ export function registerSpeakersView(workspace: NewsWorkspace): vscode.Disposabl
       await vscode.env.clipboard.writeText(citation);
       vscode.window.setStatusBarMessage('Quotation copied with its citation', 3000);
     }),
+    ...registerSpeakerOperations(provider, store),
     vscode.commands.registerCommand('newsAnnotator.speakerRows', async () => {
       await workspace.ready;
       provider.refresh();
       return rowsOf(provider);
     }),
   );
+}
+
+/**
+ * Rename, merge and split, stored as speaker operations in the sidecars of the articles that quote
+ * the speaker. Each takes the speaker row (from the view) or `{ speaker, to | into | alias }` (from
+ * automation), and asks for what is missing.
+ */
+function registerSpeakerOperations(provider: SpeakersTreeProvider, store: AnnotationStore): vscode.Disposable[] {
+  const record = async (row: SpeakerNode, operations: (variant: string) => NewSpeakerOperation) => {
+    const articles = row.articles.map(a => vscode.Uri.parse(a.article.id, true));
+    // An article may know the person by a shorter name (`Kerry`) that the row merges in: cover each.
+    const variants = new Set(row.articles.flatMap(a => a.quotes.map(q => q.quote.speaker ?? row.name)));
+    for (const variant of variants) await store.addSpeakerOperation(articles, operations(variant));
+  };
+  const run = (id: string, handler: (row: SpeakerNode, arg: Record<string, unknown>) => Promise<void>) =>
+    vscode.commands.registerCommand(id, async (arg?: unknown) => {
+      const row = await speakerRowOf(provider, arg);
+      if (!row) return;
+      try {
+        await handler(row, arg && typeof arg === 'object' ? arg as Record<string, unknown> : {});
+      } catch (error) {
+        void vscode.window.showErrorMessage(`News Annotator: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  return [
+    run('newsAnnotator.renameSpeaker', async (row, arg) => {
+      const to = typeof arg.to === 'string' ? arg.to : await vscode.window.showInputBox({
+        title: `Rename ${row.name}`, value: row.name, prompt: 'The name this person goes by in every article',
+        validateInput: value => (value.trim() ? undefined : 'A speaker needs a name.'),
+      });
+      const name = to?.replace(/\s+/g, ' ').trim();
+      if (name && name !== row.name) await record(row, from => ({ op: 'rename', from, to: name }));
+    }),
+    run('newsAnnotator.mergeSpeaker', async (row, arg) => {
+      const others = provider.roots().flatMap(r => (r.kind === 'speaker' && r.id !== row.id ? [r] : []));
+      const into = typeof arg.into === 'string' ? arg.into : (await vscode.window.showQuickPick(
+        others.map(r => ({ label: r.name, description: `${countLabel(r.quoteCount, 'quotation')} · ${countLabel(r.articles.length, 'article')}` })),
+        { title: `Merge ${row.name} into…`, placeHolder: 'The speaker who is the same person' }))?.label;
+      if (into && into !== row.name) await record(row, from => ({ op: 'merge', from, into }));
+    }),
+    run('newsAnnotator.splitSpeakerAlias', async (row, arg) => {
+      const alias = typeof arg.alias === 'string' ? arg.alias : await vscode.window.showQuickPick(row.aliases as string[], {
+        title: `Split an alias out of ${row.name}`, placeHolder: 'Quotations attributed through this name go to a speaker of its own',
+      });
+      if (alias && row.aliases.includes(alias)) await record(row, from => ({ op: 'split', from, alias }));
+    }),
+  ];
+}
+
+/** The speaker row a command is about: the row itself, `{ speaker }` naming one, or the reader's pick. */
+async function speakerRowOf(provider: SpeakersTreeProvider, arg: unknown): Promise<SpeakerNode | undefined> {
+  const rows = provider.roots().flatMap(r => (r.kind === 'speaker' ? [r] : []));
+  if (arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'speaker') {
+    const id = (arg as SpeakerNode).id;
+    return rows.find(r => r.id === id);
+  }
+  const named = arg && typeof arg === 'object' ? (arg as { speaker?: unknown }).speaker : undefined;
+  if (typeof named === 'string') return rows.find(r => r.name === named);
+  return (await vscode.window.showQuickPick(rows.map(row => ({ label: row.name, description: countLabel(row.quoteCount, 'quotation'), row })),
+    { placeHolder: 'Which speaker?' }))?.row;
 }

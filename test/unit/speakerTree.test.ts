@@ -62,6 +62,12 @@ suite('speaker tree', () => {
     assert.strictEqual(new Set(rows.map(r => r.kind === 'speaker' && r.id)).size, rows.length);
   });
 
+  test('a name split out by hand keeps its own row across articles', () => {
+    const roots = buildSpeakerTree([gazette, courier], { keepApart: new Set(['Brook']) });
+    assert.deepStrictEqual(roots.map(r => r.kind === 'speaker' ? `${r.name} ${r.quoteCount}/${r.articles.length}` : r.kind),
+      ['Ada Brook 2/1', 'Brook 1/1', 'Tomas Vance 1/1', 'unattributed']);
+  });
+
   test('no articles, no rows', () => {
     assert.deepStrictEqual(buildSpeakerTree([]), []);
   });
