@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAnnotationCommands } from './vscode/annotationCommands';
+import { registerAnnotationExchange } from './vscode/annotationExchange';
 import { createAnnotationStore } from './vscode/annotationStore';
 import { registerCompareCommand } from './vscode/compareCommand';
 import { registerHover } from './vscode/hover';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerStatusBar(news),
     registerQuickFixes(news),
     registerAnnotationCommands(news, annotations),
+    registerAnnotationExchange(news, annotations),
   );
 }
 

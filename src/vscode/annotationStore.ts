@@ -116,6 +116,13 @@ export class AnnotationStore implements vscode.Disposable {
     return [...this.#loaded.values()].flatMap(s => (s.refusal ? [{ sidecar: s.uri, message: s.refusal }] : []));
   }
 
+  /** Every readable sidecar's folder and content (positions current), for exports. */
+  sidecars(): { readonly folder: vscode.Uri; readonly data: SidecarData }[] {
+    return [...this.#loaded.values()]
+      .filter(s => !s.refusal && (s.data.annotations.length > 0 || s.data.speakerOperations.length > 0))
+      .map(s => ({ folder: s.folder, data: s.data }));
+  }
+
   /** The speaker operations that apply to an article (those of its folder's sidecar), in order. */
   speakerOperationsFor(article: vscode.Uri): readonly SpeakerOperation[] {
     return this.#loaded.get(parentOf(article).toString())?.data.speakerOperations ?? [];
