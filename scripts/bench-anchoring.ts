@@ -346,7 +346,8 @@ function hypothesisBaseline(text: string, quote: TextQuote, hint: TextPosition):
   const { exact, prefix, suffix } = quote;
   dmp.Match_Threshold = 0.5;
   dmp.Match_Distance = text.length * 2;
-  const slices = exact.match(/[\s\S]{1,32}/g) ?? [];
+  const slices: string[] = exact.match(/[\s\S]{1,32}/g) ?? [];
+  if (slices.length === 0) return undefined;
   let loc = hint.start;
   let foundPrefix = false;
   if (prefix) {
