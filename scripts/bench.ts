@@ -10,7 +10,7 @@
 import { diffArrays } from 'diff';
 import * as fs from 'fs';
 import * as path from 'path';
-import { alignWords } from '../src/core/crossSource/align';
+import { alignWords, alignWordsByBisection } from '../src/core/crossSource/align';
 import { forEachWord, tokenize } from '../src/core/crossSource/tokens';
 import { decodeArticle } from '../src/core/text';
 import { IndexedMatch, WorkspaceIndex } from '../src/core/workspaceIndex';
@@ -176,15 +176,20 @@ function silverRecall(matches: readonly IndexedMatch[], silver: readonly SilverP
       (overlaps(p.a, m.a) && overlaps(p.b, m.b)) || (overlaps(p.a, m.b) && overlaps(p.b, m.a)))).length;
 }
 
-/** diff-match-patch (used) against jsdiff's diffArrays on the word sequences of the matched pairs. */
+/** The word alignments one could use, on the word sequences of the matched pairs. */
 function compareAligners(index: WorkspaceIndex, matches: readonly IndexedMatch[]): void {
   const ids = new Map<string, number>();
   const words = (end: IndexedMatch['a']) =>
     tokenize(index.textOf(end.uri)!.slice(end.start, end.end)).map(t => ids.get(t.norm) ?? ids.set(t.norm, ids.size).get(t.norm)!);
   const pairs = matches.slice(0, 5000).map(m => [words(m.a), words(m.b)] as const);
-  const [, dmp] = time(() => pairs.forEach(([a, b]) => alignWords(a, b)));
-  const [, jsdiff] = time(() => pairs.forEach(([a, b]) => diffArrays(a, b)));
-  console.log(`  word alignment of ${pairs.length} matched pairs: diff-match-patch ${ms(dmp)}, jsdiff diffArrays ${ms(jsdiff)} (${(jsdiff / dmp).toFixed(1)}x)`);
+  const long = pairs.filter(([a, b]) => a.length >= 100 && b.length >= 100);
+  for (const [label, set] of [['all', pairs], ['both 100+ words', long]] as const) {
+    const [, table] = time(() => set.forEach(([a, b]) => alignWords(a, b)));
+    const [, dmp] = time(() => set.forEach(([a, b]) => alignWordsByBisection(a, b)));
+    const [, jsdiff] = time(() => set.forEach(([a, b]) => diffArrays(a, b)));
+    console.log(`  word alignment of ${set.length} matched pairs (${label}): LCS table (used) ${ms(table)}, ` +
+      `diff-match-patch over words ${ms(dmp)}, jsdiff diffArrays ${ms(jsdiff)}`);
+  }
 }
 
 function memory(label: string, baseRss: number, bytes: number): void {

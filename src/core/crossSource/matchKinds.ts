@@ -93,14 +93,23 @@ export function compareQuotes(first: QuoteWords, second: QuoteWords, weight: Wor
  * shared run of two words or more, so this bounds what an alignment can share, at a fraction of its cost.
  */
 function sharedWordsBound(first: QuoteWords, b: Int32Array, weight: WordWeight): number {
-  const pairs = new Set<number>();
-  for (let k = 0; k + 1 < b.length; k++) pairs.add(b[k] * 0x200000 + b[k + 1]);
   const a = first.ids;
-  let bound = 0;
-  for (let k = 0; k < a.length; k++) {
-    const paired = (k + 1 < a.length && pairs.has(a[k] * 0x200000 + a[k + 1])) || (k > 0 && pairs.has(a[k - 1] * 0x200000 + a[k]));
-    if (paired && (first.bracketed === null || first.bracketed[k] === 0)) bound += weight(a[k]);
+  // Where each word pair of the shorter quotation starts; then mark those the longer one has too.
+  const starts = new Map<number, number[]>();
+  for (let k = 0; k + 1 < a.length; k++) {
+    const pair = a[k] * 0x200000 + a[k + 1];
+    const at = starts.get(pair);
+    if (at) at.push(k);
+    else starts.set(pair, [k]);
   }
+  const paired = new Uint8Array(a.length);
+  for (let k = 0; k + 1 < b.length; k++) {
+    const pair = b[k] * 0x200000 + b[k + 1];
+    for (const at of starts.get(pair) ?? []) paired[at] = paired[at + 1] = 1;
+    starts.delete(pair);
+  }
+  let bound = 0;
+  for (let k = 0; k < a.length; k++) if (paired[k] && (first.bracketed === null || first.bracketed[k] === 0)) bound += weight(a[k]);
   return bound;
 }
 

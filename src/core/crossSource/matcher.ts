@@ -69,6 +69,8 @@ interface IndexedQuote {
   /** A short quotation in title case (`"Fox News Sunday"`, `"Smiles for Life"`): a name, not a remark. */
   readonly titleLike: boolean;
   readonly paragraph: number | undefined;
+  /** A hash of the words (and of which are bracketed): equal wordings have equal fingerprints. */
+  readonly fingerprint: number;
 }
 
 const enum QuoteState {
@@ -151,7 +153,7 @@ export class CrossSourceMatcher {
       const id = this.quotes.length;
       const headline = quote.kind === 'headline';
       const titleLike = !headline && words.ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
-      const entry: IndexedQuote = { id, doc, index, words, keys, headline, titleLike, paragraph: quote.paragraph };
+      const entry: IndexedQuote = { id, doc, index, words, keys, headline, titleLike, paragraph: quote.paragraph, fingerprint: fingerprintOf(words) };
       this.quotes.push(entry);
       this.setState(id, QuoteState.Live);
       indexed.push(entry);
@@ -202,6 +204,21 @@ export class CrossSourceMatcher {
     return this.docMatches.get(doc);
   }
 
+  /**
+   * Works out the matches of articles whose matches are not known yet, until all are, `token` is
+   * cancelled, or `maxDocuments` were done. Returns true when all are known.
+   */
+  resolveSome(token?: CancellationLike, maxDocuments = Infinity): boolean {
+    let done = 0;
+    for (const doc of this.docQuotes.keys()) {
+      if (this.resolved.has(doc)) continue;
+      if (token?.isCancellationRequested || done >= maxDocuments) return false;
+      this.resolve(doc, true);
+      done++;
+    }
+    return true;
+  }
+
   /** The matches of one quotation (by its index in the list given to `setDocument`). */
   matchesOfQuote(doc: number, quote: number): readonly CrossSourceMatch[] {
     return (this.matchesOfDocument(doc) ?? []).filter(
@@ -231,11 +248,12 @@ export class CrossSourceMatcher {
     const linked = new Set<number>();
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const weak: WeakPair[] = [];
+    const memo = new Map<string, Comparison | null>();
     for (const quote of own) {
       for (const candidate of this.candidatesOf(quote, skipResolved)) {
         const sameArticle = candidate.doc === doc;
         if (isKnown(candidate.doc) || (sameArticle && candidate.headline === quote.headline)) continue;
-        const comparison = this.compare(quote, candidate);
+        const comparison = this.compare(quote, candidate, memo);
         if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
         if (sameArticle) this.record(quote, candidate, comparison, seen);
         else if (quote.titleLike || candidate.titleLike) continue;
@@ -254,15 +272,24 @@ export class CrossSourceMatcher {
         linked.add(pair.y.doc);
       }
     }
-    // The second look: weaker matches where they are corroborated.
+    // The second look: weaker matches where they are corroborated, between quotations sharing
+    // two content words (or all of the shorter's, when it has fewer).
+    const contentWords = new Map<number, Set<number>>();
+    const contentOf = (quote: IndexedQuote) => {
+      let words = contentWords.get(quote.id);
+      if (!words) contentWords.set(quote.id, (words = this.contentWordsOf(quote)));
+      return words;
+    };
     for (const other of [doc, ...linked]) {
       const theirs = this.docQuotes.get(other) ?? [];
       for (const quote of own) {
-        const contentWords = this.contentWordsOf(quote);
+        const mine = contentOf(quote);
         for (const candidate of theirs) {
           if (other === doc && candidate.headline === quote.headline) continue;
-          if (seen.has(pairKey(quote, candidate)) || !this.sharesAny(candidate, contentWords)) continue;
-          const comparison = this.compare(quote, candidate);
+          if (seen.has(pairKey(quote, candidate))) continue;
+          const their = contentOf(candidate);
+          if (sharedCount(mine, their) < Math.min(2, mine.size, their.size)) continue;
+          const comparison = this.compare(quote, candidate, memo);
           if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) this.record(quote, candidate, comparison, seen);
         }
       }
@@ -306,10 +333,18 @@ export class CrossSourceMatcher {
     return candidates;
   }
 
-  /** Compares with the shorter quotation first, ties broken by id, so a pair always compares the same way. */
-  private compare(x: IndexedQuote, y: IndexedQuote): Comparison | null {
-    const xFirst = x.words.ids.length < y.words.ids.length || (x.words.ids.length === y.words.ids.length && x.id < y.id);
-    return xFirst ? compareQuotes(x.words, y.words, this.weight) : compareQuotes(y.words, x.words, this.weight);
+  /**
+   * Compares with the shorter quotation first, ties broken by wording, so a pair always compares the
+   * same way. Wire copy puts one wording in many articles: `memo` (one per `resolve`) aligns each
+   * pair of wordings once.
+   */
+  private compare(x: IndexedQuote, y: IndexedQuote, memo: Map<string, Comparison | null>): Comparison | null {
+    const xFirst = x.words.ids.length < y.words.ids.length || (x.words.ids.length === y.words.ids.length && x.fingerprint <= y.fingerprint);
+    const [first, second] = xFirst ? [x, y] : [y, x];
+    const key = `${first.fingerprint}:${first.words.ids.length}:${second.fingerprint}:${second.words.ids.length}`;
+    let comparison = memo.get(key);
+    if (comparison === undefined) memo.set(key, (comparison = compareQuotes(first.words, second.words, this.weight)));
+    return comparison;
   }
 
   /** Records a match under both articles; false if the pair was already recorded in this pass. */
@@ -372,11 +407,6 @@ export class CrossSourceMatcher {
     return words;
   }
 
-  private sharesAny(quote: IndexedQuote, words: Set<number>): boolean {
-    for (const id of quote.words.ids) if (words.has(id)) return true;
-    return false;
-  }
-
   /** Rebuilds the trigram index from the live quotations once removed ones make up most of it. */
   private compact(): void {
     this.index = new NgramIndex(this.liveKeys);
@@ -388,6 +418,22 @@ export class CrossSourceMatcher {
 function isTitleCase(text: string): boolean {
   const words = (text.match(/[\p{L}'’]+/gu) ?? []).filter(word => !isStopword(normalizeWord(word)));
   return words.length > 0 && words.every(word => /^\p{Lu}/u.test(word));
+}
+
+function fingerprintOf(words: QuoteWords): number {
+  let hash = 0x811c9dc5;
+  words.ids.forEach((id, k) => {
+    hash = Math.imul(hash ^ id, 0x01000193);
+    if (words.bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
+  });
+  return hash >>> 0;
+}
+
+function sharedCount(x: Set<number>, y: Set<number>): number {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let count = 0;
+  for (const id of small) if (large.has(id)) count++;
+  return count;
 }
 
 /** The weak matches of `whole` with the quotations of one paragraph of `piece`'s article. */
