@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerNavigation(),
     registerHover(news),
     registerCompareCommand(news),
-    registerSemanticTokens(news),
+    registerSemanticTokens(news, annotations),
     registerSpeakersView(news, annotations),
     registerStatusBar(news),
     registerQuickFixes(news),

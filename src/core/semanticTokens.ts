@@ -25,6 +25,8 @@ export interface SemanticToken {
 export interface SemanticTokenOptions {
   /** True when another article in the workspace carries the same words. */
   readonly isCrossSourced?: (quote: Quote) => boolean;
+  /** True when a hand correction marked the quotation; one whose speaker was set by hand always counts. */
+  readonly isCorrected?: (quote: Quote) => boolean;
 }
 
 interface Candidate {
@@ -39,7 +41,8 @@ interface Candidate {
  * position, never overlapping, and split at line breaks because editors draw tokens per line.
  *
  * Quotations get `unattributed` when nobody is said to have spoken them, `corrected` when a hand
- * correction decided them (evidence `manual`), and `crossSourced` when another outlet carries them.
+ * correction decided them (evidence `manual`, or `isCorrected`), and `crossSourced` when another
+ * outlet carries them.
  * Speaker tokens cover the attributing mention (a name, pronoun or description) and every other
  * occurrence of a speaker's name or alias outside quotations.
  */
@@ -47,7 +50,7 @@ export function semanticTokensFor(text: string, analysis: ArticleAnalysis, optio
   const quotations = analysis.quotes.filter(q => q.end > q.start);
   const candidates: Candidate[] = [];
   for (const quote of quotations) {
-    const corrected = quote.evidence === 'manual';
+    const corrected = quote.evidence === 'manual' || (options.isCorrected?.(quote) ?? false);
     const modifiers: TokenModifier[] = [];
     if (quote.speaker === null) modifiers.push('unattributed');
     if (corrected) modifiers.push('corrected');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { semanticTokensFor, tokenModifiers, tokenTypes } from '../core/semanticTokens';
+import type { AnnotationStore } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 import { newsLanguageId } from './newsWorkspace';
 
@@ -11,7 +12,7 @@ export const semanticTokensLegend = new vscode.SemanticTokensLegend([...tokenTyp
  * applied), and asks VS Code to redraw whenever the model changes: an edit, a correction, or
  * another article that now carries the same words.
  */
-export function registerSemanticTokens(workspace: NewsWorkspace): vscode.Disposable {
+export function registerSemanticTokens(workspace: NewsWorkspace, store: AnnotationStore): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.DocumentSemanticTokensProvider = {
     onDidChangeSemanticTokens: changed.event,
@@ -20,8 +21,13 @@ export function registerSemanticTokens(workspace: NewsWorkspace): vscode.Disposa
       const text = workspace.textOf(document.uri);
       const builder = new vscode.SemanticTokensBuilder(semanticTokensLegend);
       if (!analysis || text === undefined || token.isCancellationRequested) return builder.build();
+      // Quotations marked by hand, as their annotations now place them (orphans place nothing).
+      const marked = store.annotationsFor(document.uri)
+        .filter(a => !a.orphaned && (a.body.kind === 'quotation' || a.body.kind === 'speaker'))
+        .map(a => a.target.position);
       const tuples = semanticTokensFor(text, analysis, {
         isCrossSourced: quote => workspace.matchesFor(document.uri, quote).some(match => match.uri !== document.uri.toString()),
+        isCorrected: quote => marked.some(p => p.start === quote.start && p.end === quote.end),
       });
       for (const t of tuples) builder.push(t.line, t.character, t.length, t.type, t.modifiers);
       return builder.build();

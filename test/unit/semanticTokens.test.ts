@@ -55,6 +55,12 @@ suite('semantic tokens', () => {
     assert.deepStrictEqual(decode(text, tokens), ['speaker.corrected:Brook', 'quotation.corrected.crossSourced:"We will reopen it."']);
   });
 
+  test('a quotation marked by hand counts as corrected even without a speaker', () => {
+    const q = quote(text, '"sound."');
+    const tokens = semanticTokensFor(text, analysis([q]), { isCorrected: candidate => candidate === q });
+    assert.deepStrictEqual(decode(text, tokens), ['quotation.unattributed.corrected:"sound."']);
+  });
+
   test('a name inside a quotation stays part of the quotation', () => {
     const inner = 'He said "Brook knows." Brook nodded.';
     const q = quote(inner, '"Brook knows."', { speaker: 'Ada Brook', evidence: 'pronoun', speakerMention: span(inner, 'He') });
