@@ -45,6 +45,11 @@ suite('cross-source tokens and alignment', () => {
     ]);
   });
 
+  test('prefers a run of shared words to a lone shared word', () => {
+    // the attorney general  vs  the same kid ... the attorney general
+    assert.deepStrictEqual(alignWords([1, 2, 3], [1, 4, 5, 1, 2, 3]), [{ op: 'inserted', length: 3 }, { op: 'equal', length: 3 }]);
+  });
+
   test('display segments keep the original spelling and mark dropped and added words', () => {
     const segments = diffSegments('to push back against ISIL.', 'to push back against [the Islamic State],');
     assert.deepStrictEqual(segments, [
@@ -116,6 +121,14 @@ suite('cross-source matching kinds', () => {
     assert.deepStrictEqual(described(apart.allMatches()), []);
   });
 
+  test('edited: two different quotations that share a whole clause', () => {
+    const matcher = matcherOf(
+      quotes('I will not stand by while the harbour board sells the old ferry terminal to developers, and neither will the town'),
+      quotes('Nobody asked us. The harbour board sells the old ferry terminal to developers and calls it progress'),
+    );
+    assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-1:0 edited']);
+  });
+
   test('a quoted headline fragment matches the body of its own article, flagged as within the article', () => {
     const matcher = matcherOf(quotes('^Very Nihilistic, Unbelievably Oppressive', 'They want to expand a very nihilistic, unbelievably oppressive sense of how people ought to live'));
     assert.deepStrictEqual(described(matcher.allMatches()), ['0:0-0:1 contained same-article']);
@@ -134,6 +147,13 @@ suite('cross-source short fragments', () => {
       quotes('significant impact', 'Any change to the school calendar would have a significant impact on working parents'),
     );
     assert.deepStrictEqual(described(matcher.allMatches()), []);
+  });
+
+  test('a short title in quotation marks does not link articles, a remark of as many words does', () => {
+    const titles = matcherOf(quotes('Harbour Talk Tonight'), quotes('Harbour Talk Tonight'));
+    assert.deepStrictEqual(described(titles.allMatches()), []);
+    const remarks = matcherOf(quotes('the harbour talks failed tonight'), quotes('The harbour talks failed tonight.'));
+    assert.deepStrictEqual(described(remarks.allMatches()), ['0:0-1:0 exact']);
   });
 
   test('a short fragment is matched where the two articles share a longer quotation too', () => {

@@ -104,6 +104,16 @@ suite('workspace index', () => {
     assert.strictEqual(changes.length, 2);
   });
 
+  test('matches worked out ahead of hovers in slices are the ones a hover finds', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming });
+    assert.strictEqual(index.resolveMatches(), false, 'nothing is indexed yet');
+    index.processPending();
+    assert.strictEqual(index.resolveMatches(undefined, 1), false);
+    assert.strictEqual(index.resolveMatches({ isCancellationRequested: true }), false);
+    assert.strictEqual(index.resolveMatches(), true);
+    assert.deepStrictEqual(hoverRows(index, 'courier.txt', 'the ferries'), ['gazette.txt:2 contained Ada Brook']);
+  });
+
   test('a text with a BOM and CRLF line ends keeps its offsets', () => {
     const crlf = '\ufeff' + courier.replace(/\n/g, '\r\n');
     const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': crlf });
