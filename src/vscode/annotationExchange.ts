@@ -65,9 +65,10 @@ async function exportAnnotations(news: NewsWorkspace, store: AnnotationStore, ar
     }
     summary = `${articles.reduce((n, a) => n + a.analysis.quotes.filter(q => q.kind !== 'other').length, 0)} quotations from ${articles.length} articles`;
   }
-  const open = choice.format === 'brat' ? undefined : 'Open';
-  const picked = await vscode.window.showInformationMessage(`News Annotator: exported ${summary} to ${vscode.workspace.asRelativePath(target)}.`, ...(open ? [open] : []));
-  if (picked === open) await vscode.window.showTextDocument(target);
+  // Not awaited: the message stays until dismissed, and the command is done.
+  const open = choice.format === 'brat' ? [] : ['Open'];
+  void vscode.window.showInformationMessage(`News Annotator: exported ${summary} to ${vscode.workspace.asRelativePath(target)}.`, ...open)
+    .then(picked => (picked ? vscode.window.showTextDocument(target) : undefined));
 }
 
 /** Every indexed article, corrected, with its annotations; paths relative to the workspace. */
