@@ -116,6 +116,7 @@ export function registerAnnotationCommands(workspace: NewsWorkspace, store: Anno
 
   return vscode.Disposable.from(
     contextKeys,
+    listOrphansAsProblems(store),
     command('newsAnnotator.setSpeaker', setSpeaker),
     command('newsAnnotator.markQuotation', markQuotation),
     command('newsAnnotator.markNotQuotation', markNotQuotation),
@@ -127,6 +128,30 @@ export function registerAnnotationCommands(workspace: NewsWorkspace, store: Anno
     command('newsAnnotator.previousAnnotation', goTo(-1)),
     command('newsAnnotator.showOrphans', showOrphans),
   );
+}
+
+/**
+ * Orphans in the Problems panel, one entry per annotation under its article, so that none is lost
+ * from sight: where the reader looks for what needs attention, with the command that lists them.
+ */
+function listOrphansAsProblems(store: AnnotationStore): vscode.Disposable {
+  const problems = vscode.languages.createDiagnosticCollection('news-annotator-orphans');
+  const update = () => {
+    const byArticle = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    for (const { uri, annotation } of store.orphans()) {
+      const entry = byArticle.get(uri.toString()) ?? { uri, diagnostics: [] };
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+        `Annotation whose words are no longer in the article: ${describeAnnotation(annotation)}. Run "News: Show Orphaned Annotations" to open, copy or delete it.`,
+        vscode.DiagnosticSeverity.Information);
+      diagnostic.source = 'News Annotator';
+      entry.diagnostics.push(diagnostic);
+      byArticle.set(uri.toString(), entry);
+    }
+    problems.clear();
+    for (const { uri, diagnostics } of byArticle.values()) problems.set(uri, diagnostics);
+  };
+  update();
+  return vscode.Disposable.from(problems, store.onDidChange(update));
 }
 
 /** Registers a command whose failures reach the reader as a message, not as a silent rejection. */

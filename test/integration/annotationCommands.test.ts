@@ -245,11 +245,13 @@ suite('Annotation commands', () => {
       assert.strictEqual(tide.getText(editor.selection), annotated);
     });
 
-    test('an annotation whose words were deleted outside the editor is kept as an orphan', async () => {
+    test('an annotation whose words were deleted outside the editor is kept as an orphan and listed in the Problems panel', async () => {
       await write(paragraphs.slice(0, 3));
       const orphan = await eventually(async () => (await sidecarAnnotations(file())).find(a => a.orphaned),
         'the annotation whose words were deleted is not marked as an orphan');
       assert.strictEqual(selector(orphan, 'TextQuoteSelector')?.exact, annotated, 'the orphan keeps the words it was about');
+      await eventually(async () => vscode.languages.getDiagnostics(file()).some(d => d.message.includes(annotated) && d.message.includes('Ask the crews')) || undefined,
+        'the Problems panel does not list the orphan under its article');
     });
   });
 });
