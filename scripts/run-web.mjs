@@ -63,7 +63,8 @@ async function main() {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const text = format(...args);
         output += `${text}\n`;
-        if (process.env.VERBOSE || !workbenchNoise.test(text)) console.log(text);
+        if (process.env.VERBOSE) console.log(text);
+        else if (!workbenchNoise.test(text)) console.log(text.split('\n').filter(line => !/^\s+at /.test(line)).join('\n'));
       });
       page.exposeFunction('codeAutomationExit', code => resolve(code));
       timer = setTimeout(() => { console.error(`web: no result after ${timeoutMs / 1000} s`); resolve(124); }, timeoutMs);
