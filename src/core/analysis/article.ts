@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToSentenceSubject, CueMatcher, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
+import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -133,9 +133,10 @@ function registerNames(
   text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[], index: number,
   registry: SpeakerRegistry, parsed: Map<string, ParsedRun>, cues: CueMatcher,
 ): void {
-  INDEFINITE_PERSON.lastIndex = paragraph.start;
-  for (let m = INDEFINITE_PERSON.exec(text); m && m.index < paragraph.end; m = INDEFINITE_PERSON.exec(text)) {
-    const at = m.index;
+  // Searched within the paragraph's own string: a search over `text` would run on to its end.
+  INDEFINITE_PERSON.lastIndex = 0;
+  for (let m = INDEFINITE_PERSON.exec(paragraph.text); m; m = INDEFINITE_PERSON.exec(paragraph.text)) {
+    const at = paragraph.start + m.index;
     if (!quotes.some(q => at >= q.absStart && at < q.absEnd)) registry.addUnnamed(m[0], at, index);
   }
   let quote = 0;
@@ -291,6 +292,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
       const subject = attributeToSentenceSubject(text, tokens, slots, k);
       if (subject) { found[k] = resolve(subject, index, registry); continue; }
+      if (isQuotedModifier(text, tokens, slots[k])) continue;
       const sameParagraph = found.slice(0, k).reverse().find(Boolean) ?? found.slice(k + 1).find(Boolean);
       if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
       const reportedBefore = slots[k].first > 0 ? lastReportedSpeaker(text, tokens, cues, slots[k].first) : null;
@@ -326,7 +328,9 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
 
     const lastFound = found.filter((r): r is Resolved => r !== null).at(-1) ?? null;
     const lastQuote = scanned[scanned.length - 1];
-    const carried = previous;
+    // Only a paragraph that merely quotes passes on the one before; keeping every earlier one reachable
+    // would make huge articles slow to collect.
+    const carried = onlyQuotes ? previous : NOTHING;
     previous = {
       lastQuote: lastFound,
       reported: once(() => {

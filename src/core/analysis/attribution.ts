@@ -5,7 +5,7 @@
  * people in `speakers.ts`.
  */
 import { DETERMINERS } from './lexicon';
-import { type Mention, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { type Mention, nameStartingAt, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
@@ -30,6 +30,8 @@ export interface QuoteSlot {
   /** Token index of the first token at or after `start`. */
   readonly first: number;
 }
+
+const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 
 export class CueMatcher {
   private readonly forms: Set<string>;
@@ -59,6 +61,8 @@ export class CueMatcher {
     if (t.capitalized && i > 0 && tokens[i - 1].isWord && !this.titleCase) return 0;
     // After a determiner it is a noun: `a conference call`, `the report`.
     if (i > 0 && DETERMINERS.has(tokens[i - 1].lower)) return 0;
+    // A passive is not the subject speaking: `the workers were told`.
+    if (i > 0 && PASSIVE_AUXILIARY.test(tokens[i - 1].lower) && !t.lower.endsWith('ing')) return 0;
     const second = this.twoWordHeads.get(t.lower);
     if (second && tokens[i + 1] && second.has(tokens[i + 1].lower)) return 2;
     return this.forms.has(t.lower) ? 1 : 0;
@@ -116,15 +120,20 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
   return mention;
 }
 
+/** A few quoted words before a noun modify it (`a coalition "steering group" meeting`): a name, not words said. */
+export function isQuotedModifier(text: string, tokens: readonly Token[], q: QuoteSlot): boolean {
+  const next = tokens[q.after];
+  return next !== undefined && next.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower)
+    && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 3;
+}
+
 /**
  * A quotation with no cue around it, in a sentence whose subject is a person: `Manafort dismissed
  * the whole kerfuffle as "absurd"`, `Clinton: "Our goal..."`. The verb after the subject is the cue.
  */
 export function attributeToSentenceSubject(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number): Attribution | null {
   const q = quotes[index];
-  // A few quoted words before a noun modify it (`a coalition "steering group" meeting`): a name, not words said.
-  const next = tokens[q.after];
-  if (next?.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower) && text.slice(q.start, q.end).split(/\s+/).length <= 3) return null;
+  if (isQuotedModifier(text, tokens, q)) return null;
   const [from] = sentenceBounds(tokens, Math.max(0, q.first - 1), 0, q.first);
   if (from >= q.first) return null;
   const mention = sentenceSubject(text, tokens, from, q.first, true);
@@ -158,7 +167,10 @@ export function attributeInParagraph(
   // After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`.
   const [, afterEnd] = sentenceBounds(tokens, q.after, q.after, ceiling);
   const quoteEndsSentence = /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized;
-  for (let i = q.after; i < afterEnd; i++) {
+  // `"... holds." Park added that "..."`: after a quotation that ends its sentence, words that run
+  // into the next quotation introduce that one.
+  const introducesNext = quoteEndsSentence && index + 1 < quotes.length && afterEnd >= ceiling;
+  for (let i = q.after; i < afterEnd && !introducesNext; i++) {
     const length = cues.cueLength(tokens, i);
     if (cues.isAccordingTo(tokens, i)) {
       const mention = sourceAfterPhrase(text, tokens, i + 1, afterEnd);
@@ -220,8 +232,8 @@ export function attributeHeadline(text: string, tokens: readonly Token[], quoteS
   const toWord = tokens.findIndex((t, k) => k < colon && t.lower === 'to');
   if (toWord > 0) to = toWord - 1;
   if (!tokens.slice(0, to + 1).every(t => t.capitalized || t.text === '.' || t.lower === 'of')) return null;
-  const name = text.slice(tokens[0].start, tokens[to].end);
-  const mention: Mention = { start: tokens[0].start, end: tokens[to].end, kind: 'name', name, titles: [] };
+  const mention = nameStartingAt(text, tokens, 0, to + 1);
+  if (!mention || mention.end !== tokens[to].end) return null;
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'headline' };
 }
 

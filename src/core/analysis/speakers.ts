@@ -29,6 +29,9 @@ interface Occurrence {
   readonly subject: boolean;
 }
 
+/** How many earlier mentions a pronoun or description may look back over. */
+const LOOKBACK = 200;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const surnameOf = (name: string) => words(name).at(-1)!.toLowerCase().replace(/['’]s$/, '');
 
@@ -117,8 +120,11 @@ export class SpeakerRegistry {
     occurrence.person.lastSeen = Math.max(occurrence.person.lastSeen, occurrence.position);
   }
 
-  /** Occurrences before `position`, in text order. */
-  private before(position: number): readonly Occurrence[] {
+  /**
+   * Occurrences before `position`, latest first, no further back than `LOOKBACK` of them: a pronoun
+   * or description never reaches that far, and a longer search would make huge articles quadratic.
+   */
+  private *before(position: number): Generator<Occurrence> {
     let lo = 0;
     let hi = this.occurrences.length;
     while (lo < hi) {
@@ -126,7 +132,7 @@ export class SpeakerRegistry {
       if (this.occurrences[mid].position < position) lo = mid + 1;
       else hi = mid;
     }
-    return this.occurrences.slice(0, lo);
+    for (let i = lo - 1; i >= Math.max(0, lo - LOOKBACK); i--) yield this.occurrences[i];
   }
 
   private mostRecent(people: readonly Person[]): Person {
@@ -139,11 +145,8 @@ export class SpeakerRegistry {
     if (known !== undefined) return known;
     const gender = PRONOUNS[pronoun.toLowerCase()];
     if (gender !== 'm' && gender !== 'f') return null;
-    const before = this.before(position).filter(o => o.person.gender === undefined || o.person.gender === gender);
-    const pick = (test: (o: Occurrence) => boolean) => {
-      for (let i = before.length - 1; i >= 0; i--) if (test(before[i])) return before[i].person;
-      return null;
-    };
+    const before = [...this.before(position)].filter(o => o.person.gender === undefined || o.person.gender === gender);
+    const pick = (test: (o: Occurrence) => boolean) => before.find(test)?.person ?? null;
     const person = pick(o => o.paragraph === paragraph && o.subject)
       ?? pick(o => o.paragraph === paragraph && o.person.unnamed)
       ?? pick(o => paragraph - o.paragraph <= 3 && o.subject)
@@ -168,9 +171,7 @@ export class SpeakerRegistry {
     };
     // `a State Department official` introduces someone new; `the official` looks back.
     const indefinite = /^(a|an|another|one)$/.test(all[0]);
-    const before = indefinite ? [] : this.before(position);
-    for (let i = before.length - 1; i >= 0; i--) {
-      const o = before[i];
+    for (const o of indefinite ? [] : this.before(position)) {
       if (matches(o.person)) {
         this.record({ person: o.person, position, paragraph, subject: true });
         return this.remember(position, o.person);

@@ -1,0 +1,282 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeArticle, mergeSpeakers } from '../../src/core/analyze';
+import { scanQuotes } from '../../src/core/analysis/quoteScanner';
+import type { ArticleAnalysis, Quote } from '../../src/core/types';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+
+/** A quotation as a reader checks it: its first words and who the analysis says spoke them. */
+type Expected = readonly [prefix: string, speaker: string | null];
+const SCARE_QUOTE = null;
+
+function quotations(analysis: ArticleAnalysis): Quote[] {
+  return analysis.quotes.filter(q => q.kind !== 'other');
+}
+
+/** Asserts the article's quotations, in order: each starts with `prefix` and has `speaker`; `null` = not a quotation (kind other). */
+function assertQuotes(analysis: ArticleAnalysis, expected: readonly Expected[]): void {
+  const seen = analysis.quotes.map(q => `${q.text.slice(0, 40)} -> ${q.kind === 'other' ? 'other' : q.speaker}`);
+  assert.strictEqual(analysis.quotes.length, expected.length, `quotations found:\n  ${seen.join('\n  ')}`);
+  expected.forEach(([prefix, speaker], i) => {
+    const q = analysis.quotes[i];
+    assert.ok(q.text.startsWith(prefix), `quotation ${i}: expected it to start with ${JSON.stringify(prefix)}, found ${JSON.stringify(q.text.slice(0, 40))}`);
+    if (speaker === SCARE_QUOTE) assert.strictEqual(q.kind, 'other', `${JSON.stringify(prefix)} is not a quotation`);
+    else assert.strictEqual(q.speaker, speaker, `speaker of ${JSON.stringify(prefix)}`);
+  });
+}
+
+/** Every span the analysis reports is the text at its offsets. */
+function assertSpansMatchText(text: string, analysis: ArticleAnalysis): void {
+  for (const q of analysis.quotes) {
+    for (const s of [q.speakerMention, q.cue]) if (s) assert.strictEqual(text.slice(s.start, s.end), s.text);
+    assert.ok(text.slice(q.start, q.end).includes(q.text), `quote text lies within its span: ${q.text.slice(0, 30)}`);
+  }
+  for (const p of analysis.paragraphs) assert.strictEqual(text.slice(p.start, p.end), p.text);
+}
+
+const SEED_EXPECTATIONS: Readonly<Record<string, readonly Expected[]>> = {
+  '000_64fd95269d6224ce.txt': [
+    ["We're Flushing", 'John Kerry'], ['Very Nihilistic', 'John Kerry'], ['dismayed', 'John Kerry'],
+    ['they should be', 'John Kerry'], ['flushing them', 'John Kerry'], ['steering group', SCARE_QUOTE],
+    ['But as we', 'John Kerry'], ['We still have', 'John Kerry'], ['Police forces, law', 'John Kerry'],
+    ['And in a sense', 'John Kerry'], ['we always said', 'Philip Hammond'], ['will be capable', 'Philip Hammond'],
+    ['And in the meantime', 'Philip Hammond'],
+  ],
+  '001_79c737936f47044a.txt': [
+    ['I don’t think', 'John Kerry'], ['Police forces, [the]', 'John Kerry'], ['And in a sense', 'John Kerry'],
+    ['And we need', 'John Kerry'], ['We’re very clear', 'Philip Hammond'], ['We always said', 'Philip Hammond'],
+    ['And in the meantime', 'Philip Hammond'],
+  ],
+  '002_5a7553b06f2b5f00.txt': [
+    ["People Don't", 'John Kerry'], ['Progress', 'John Kerry'], ['people don’t realize', 'John Kerry'],
+    ['the need to', 'John Kerry'], ['I am convinced', 'John Kerry'], ['We have liberated', 'John Kerry'],
+    ['And as a result', 'John Kerry'], ['that always depends', 'John Kerry'], ['We conducted some', 'John Kerry'],
+    ['And I think', 'John Kerry'], ['difficulty in', 'John Kerry'], ['We, in law', 'John Kerry'],
+    ['We’ve been pretty', 'John Kerry'],
+  ],
+  '003_77a2fa684089bf1f.txt': [
+    ['Terrorists want', 'John Kerry'], ['greater determination', 'John Kerry'],
+    ['Part of the', 'the State Department official'], ['huge numbers', 'the State Department official'],
+    ['We need to', 'John Kerry'], ['not a fight', 'Federica Mogherini'], ['a partnership', 'Federica Mogherini'],
+  ],
+  '004_06fbc2585de1f57f.txt': [
+    ['Dissipated', 'John Kerry'], ['significant impact', 'John Kerry'], ['The momentum', 'John Kerry'],
+    ['But it has', 'John Kerry'], ['The dysfunction', 'John Kerry'], ['Governments that', 'John Kerry'],
+    ['Where once', 'John Kerry'], ['first American', 'the militant'],
+  ],
+};
+
+suite('Analysis: the seed articles', () => {
+  const seeds = () => {
+    if (!fs.existsSync(seedsDir)) return undefined;
+    return Object.keys(SEED_EXPECTATIONS).map(name => ({ name, text: fs.readFileSync(path.join(seedsDir, name), 'utf8') }));
+  };
+
+  for (const name of Object.keys(SEED_EXPECTATIONS)) {
+    test(`${name}: every quotation, with the right speaker`, function () {
+      const all = seeds();
+      if (!all) {
+        console.log(`    (skipped: no seed articles at ${seedsDir})`);
+        this.skip();
+      }
+      const { text } = all!.find(s => s.name === name)!;
+      const analysis = analyzeArticle(text);
+      assertQuotes(analysis, SEED_EXPECTATIONS[name]);
+      assertSpansMatchText(text, analysis);
+    });
+  }
+
+  test('how each attribution was found: headline, pronoun, description, continuation', function () {
+    const all = seeds();
+    if (!all) this.skip();
+    const first = analyzeArticle(all!.find(s => s.name.startsWith('000'))!.text);
+    const byPrefix = (a: ArticleAnalysis, prefix: string) => a.quotes.find(q => q.text.startsWith(prefix))!;
+    assert.strictEqual(byPrefix(first, "We're").evidence, 'headline');
+    assert.strictEqual(byPrefix(first, 'And in the meantime').speakerMention?.text, 'the UK secretary');
+    assert.strictEqual(byPrefix(first, 'And in the meantime').evidence, 'description');
+    assert.strictEqual(byPrefix(first, 'And in a sense').evidence, 'continuation');
+    assert.strictEqual(byPrefix(first, 'we always said').cue?.text, 'added');
+    const second = analyzeArticle(all!.find(s => s.name.startsWith('001'))!.text);
+    assert.strictEqual(byPrefix(second, 'I don’t think').speakerMention?.text, 'he');
+    assert.strictEqual(byPrefix(second, 'I don’t think').evidence, 'pronoun');
+    for (const q of quotations(first)) assert.ok(q.confidence > 0 && q.confidence <= 1);
+  });
+
+  test('structure: headline, duplicated lede and web boilerplate', function () {
+    const all = seeds();
+    if (!all) this.skip();
+    const broadcast = analyzeArticle(all!.find(s => s.name.startsWith('004'))!.text);
+    assert.ok(broadcast.headline?.text.startsWith('Kerry: IS Momentum'));
+    assert.deepStrictEqual(broadcast.boilerplate.map(b => b.text).filter(t => /^(Accessibility links|0:00 0:02:56 0:00)$/.test(t)), ['Accessibility links', '0:00 0:02:56 0:00']);
+    const wire = analyzeArticle(all!.find(s => s.name.startsWith('003'))!.text);
+    assert.strictEqual(wire.headline, null, 'a lede sentence is not a headline');
+    assert.strictEqual(wire.boilerplate.length, 1, 'the repeated lede line');
+    const related = analyzeArticle(all!.find(s => s.name.startsWith('001'))!.text);
+    assert.deepStrictEqual(related.boilerplate.map(b => b.text), ['Related Content']);
+  });
+
+  test('one person, one speaker across the five articles', function () {
+    const all = seeds();
+    if (!all) this.skip();
+    const speakers = mergeSpeakers(all!.map(s => analyzeArticle(s.text)));
+    const kerry = speakers.filter(s => /Kerry/.test(s.name));
+    assert.strictEqual(kerry.length, 1, JSON.stringify(kerry));
+    assert.strictEqual(kerry[0].name, 'John Kerry');
+    assert.deepStrictEqual(kerry[0].aliases, ['Kerry']);
+    assert.ok(kerry[0].titles.includes('Secretary of State'));
+    assert.strictEqual(kerry[0].documents, 5);
+    const hammond = speakers.find(s => s.name === 'Philip Hammond')!;
+    assert.strictEqual(hammond.documents, 2);
+    assert.strictEqual(hammond.quotes, 6);
+  });
+});
+
+suite('Analysis: hard cases (invented text)', () => {
+  test('attributions before, after, inverted, inside and `according to`', () => {
+    const text = [
+      'Mayor Ana Ruiz: \u2018We Will Rebuild\u2019',
+      '',
+      'Mayor Ana Ruiz said on Monday, \u201cThe bridge opens in May.\u201d',
+      '',
+      '\u201cWe are ahead of schedule,\u201d said Tom Park, the city engineer. \u201cThe steel arrived early.\u201d',
+      '',
+      'According to Ruiz, \u201cthe budget holds.\u201d Park added that \u201cnothing was cut.\u201d',
+      '',
+      '\u201cIt is a good day,\u201d Ruiz told reporters.',
+    ].join('\n');
+    assertQuotes(analyzeArticle(text), [
+      ['We Will Rebuild', 'Ana Ruiz'], ['The bridge opens', 'Ana Ruiz'], ['We are ahead', 'Tom Park'],
+      ['The steel arrived', 'Tom Park'], ['the budget holds', 'Ana Ruiz'], ['nothing was cut', 'Tom Park'],
+      ['It is a good day', 'Ana Ruiz'],
+    ]);
+  });
+
+  test('curly and straight marks mixed in one quotation interrupted by its attribution: two records', () => {
+    const text = 'Storm Hits Coast\n\n\u201cThe wind has dropped," said Lena Ortiz. "But the sea is still rising.\u201d\n';
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['The wind has dropped', 'Lena Ortiz'], ['But the sea', 'Lena Ortiz']]);
+    assert.strictEqual(analysis.quotes[0].text, 'The wind has dropped,');
+    assert.strictEqual(text.slice(analysis.quotes[1].start, analysis.quotes[1].end), '"But the sea is still rising.\u201d');
+  });
+
+  test('nested quotes stay inside the outer quotation', () => {
+    const text = 'Council Votes\n\n\u201cShe told me \u2018no way,\u2019 and then she left the \u201cred room\u201d in a hurry,\u201d Paul Grant said.\n';
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['She told me', 'Paul Grant']]);
+    assert.ok(analysis.quotes[0].text.endsWith('in a hurry,'));
+  });
+
+  test('a quotation over several paragraphs: one record per paragraph, all with the speaker', () => {
+    const text = [
+      'Report Released', '',
+      'Dr. Maria Chen said: \u201cThe first finding is clear.', '',
+      '\u201cThe second finding needs more work.', '',
+      '\u201cAnd the third is a surprise.\u201d', '',
+      'The report runs to 40 pages.',
+    ].join('\n');
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['The first finding', 'Maria Chen'], ['The second finding', 'Maria Chen'], ['And the third', 'Maria Chen']]);
+    const first = analysis.quotes[0];
+    assert.strictEqual(text.slice(first.start, first.end), '\u201cThe first finding is clear.', 'an unclosed quotation ends with its paragraph');
+    assert.strictEqual(analysis.quotes[1].evidence, 'continuation');
+  });
+
+  test('a paragraph that only quotes inherits the previous paragraph\u2019s speaker', () => {
+    const text = 'Plant Closes\n\nUnion leader Sam Webb said the workers were told on Friday.\n\n\u201cNobody saw this coming. Nobody.\u201d\n';
+    assertQuotes(analyzeArticle(text), [['Nobody saw this', 'Sam Webb']]);
+  });
+
+  test('scare quotes and titles nobody said are kind other, with no speaker', () => {
+    const text = 'Fair Opens\n\nThe so-called \u201cmega fair\u201d opened with a \u201cwelcome\u201d tent near the river.\n';
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['mega fair', SCARE_QUOTE], ['welcome', SCARE_QUOTE]]);
+    assert.ok(analysis.quotes.every(q => q.speaker === null && q.speakerMention === null && q.confidence === 0 && q.evidence === 'none'));
+  });
+
+  test('apostrophes are not quotation marks: don\u2019t, Kerry\u2019s, ISIS\u2019, \u201990s', () => {
+    const text = "Ruiz: 'We Don't Quit' on the Mayor's Plan\n\nThe group's plan and ISIS' fighters in the \u201990s don\u2019t matter here, Ruiz\u2019s aide wrote.\n";
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [["We Don't Quit", 'Ruiz']]);
+    assert.deepStrictEqual(scanQuotes("It's Kerry's and ISIS' plan in the '90s", false), []);
+  });
+
+  test('bracketed insertions stay part of the quotation', () => {
+    const text = 'Talks Resume\n\n\u201cThey [the rebels] will not win,\u201d Defense Minister Omar Haddad said.\n';
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['They [the rebels] will', 'Omar Haddad']]);
+    assert.deepStrictEqual(analysis.speakers, [{ name: 'Omar Haddad', aliases: [], titles: ['Defense Minister'] }]);
+  });
+
+  test('pronouns and descriptions resolve to the person they stand for, or stay an unnamed speaker', () => {
+    const text = [
+      'Budget Fight', '',
+      'Senator Jane Moss met Governor Bob Hale on Tuesday.', '',
+      '\u201cWe made progress,\u201d she said.', '',
+      '\u201cNot enough,\u201d the governor said.', '',
+      '\u201cWe will see,\u201d a senior aide said. \u201cMaybe next week,\u201d the aide added later.',
+    ].join('\n');
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['We made progress', 'Jane Moss'], ['Not enough', 'Bob Hale'], ['We will see', 'the senior aide'], ['Maybe next week', 'the senior aide']]);
+    assert.strictEqual(analysis.quotes[0].evidence, 'pronoun');
+    assert.strictEqual(analysis.quotes[1].evidence, 'description');
+  });
+
+  test('cue verbs can be extended (the newsAnnotator.cueVerbs setting)', () => {
+    const text = 'Chess Final\n\n\u201cNever,\u201d Ivan Petrov harrumphed.\n';
+    assertQuotes(analyzeArticle(text), [['Never', SCARE_QUOTE]]);
+    assertQuotes(analyzeArticle(text, { extraCueVerbs: ['harrumph'] }), [['Never', 'Ivan Petrov']]);
+  });
+
+  test('CRLF line ends: offsets still index the text as given', () => {
+    const text = 'Storm Hits Coast\r\n\r\n\u201cThe wind has dropped,\u201d said Lena Ortiz.\r\n\r\n\u201cWe were lucky.\u201d\r\n';
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['The wind has dropped', 'Lena Ortiz'], ['We were lucky', 'Lena Ortiz']]);
+    assertSpansMatchText(text, analysis);
+    assert.ok(analysis.paragraphs.every(p => !p.text.includes('\r')));
+  });
+
+  test('empty, blank and quote-less input', () => {
+    for (const text of ['', '\n\n  \n', 'Just a line with no quotes']) {
+      const analysis = analyzeArticle(text);
+      assert.deepStrictEqual(analysis.quotes, []);
+      assert.deepStrictEqual(analysis.speakers, []);
+    }
+    assert.strictEqual(analyzeArticle('').headline, null);
+  });
+
+  test('unbalanced marks never throw and never swallow the rest of the article', () => {
+    const text = 'Odd Marks\n\n\u201d stray closing mark and \u201copen one that never closes\n\nA later paragraph said nothing.\n\n"Fine," Ann Lee said.\n';
+    const analysis = analyzeArticle(text);
+    const last = analysis.quotes[analysis.quotes.length - 1];
+    assert.strictEqual(last.text, 'Fine,');
+    assert.strictEqual(last.speaker, 'Ann Lee');
+    assert.ok(analysis.quotes.every(q => analysis.paragraphs[q.paragraph].end >= q.end), 'no quotation runs past its paragraph');
+  });
+
+  test('a huge article (5 MB) is analysed whole', function () {
+    this.timeout(120_000); // not a speed test (see npm run bench:analyze): it only has to finish
+    const paragraph = (n: number) => `\u201cWe will finish road ${n},\u201d said Mayor Ana Ruiz. The council met in a \u201cbig\u201d hall.\n\n`;
+    const count = Math.ceil(5e6 / paragraph(0).length);
+    const text = `Road Plan\n\n${Array.from({ length: count }, (_, n) => paragraph(n)).join('')}`;
+    const analysis = analyzeArticle(text);
+    assert.strictEqual(quotations(analysis).length, count);
+    assert.ok(quotations(analysis).every(q => q.speaker === 'Ana Ruiz'));
+    assert.deepStrictEqual(analysis.speakers.map(s => s.name), ['Ana Ruiz']);
+  });
+});
+
+suite('Analysis: one speaker per person across articles', () => {
+  test('a bare surname joins the one full name it can stand for; two namesakes stay apart', () => {
+    const a = analyzeArticle('One\n\n\u201cYes,\u201d said Secretary of State John Kerry.\n');
+    const b = analyzeArticle('Two\n\n\u201cNo,\u201d Kerry said.\n');
+    const c = analyzeArticle('Three\n\n\u201cMaybe,\u201d Bill Clinton said. \u201cLater,\u201d Hillary Clinton said.\n');
+    const d = analyzeArticle('Four\n\n\u201cNever,\u201d Clinton said.\n');
+    const speakers = mergeSpeakers([a, b, c, d]);
+    const kerry = speakers.find(s => s.name === 'John Kerry')!;
+    assert.deepStrictEqual({ ...kerry }, { name: 'John Kerry', aliases: ['Kerry'], titles: ['Secretary of State'], quotes: 2, documents: 2 });
+    assert.deepStrictEqual(speakers.filter(s => /Clinton/.test(s.name)).map(s => s.name).sort(), ['Bill Clinton', 'Clinton', 'Hillary Clinton']);
+  });
+});
