@@ -223,6 +223,7 @@ export class AnnotationStore implements vscode.Disposable {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
         return this.#refuse(sidecar, `could not be read (${errorText(error)}); it is left untouched and annotations in this folder are read-only`);
       }
+      bytes = await this.#restoreInterruptedWrite(sidecar);
     }
     if (bytes === undefined) {
       if (sidecar.onDisk === undefined && !sidecar.refusal) return false;
@@ -245,6 +246,39 @@ export class AnnotationStore implements vscode.Disposable {
     sidecar.refusal = undefined;
     for (const warning of parsed.warnings) this.log.warn(`${vscode.workspace.asRelativePath(sidecar.uri)}: ${warning}`);
     return true;
+  }
+
+  /**
+   * VS Code's rename with overwrite deletes the target before moving the new file in; a crash in
+   * between leaves only the complete temporary file. Moves the newest such file that reads as a
+   * sidecar into place, and returns its content.
+   */
+  async #restoreInterruptedWrite(sidecar: Sidecar): Promise<Uint8Array | undefined> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(sidecar.folder);
+    } catch {
+      return undefined;
+    }
+    const candidates: { uri: vscode.Uri; mtime: number; bytes: Uint8Array }[] = [];
+    for (const [name] of entries.filter(([name, type]) => type === vscode.FileType.File && isTemporaryName(name))) {
+      const uri = vscode.Uri.joinPath(sidecar.folder, name);
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (parseSidecar(new TextDecoder().decode(bytes)).ok) candidates.push({ uri, mtime: (await vscode.workspace.fs.stat(uri)).mtime, bytes });
+      } catch {
+        // Gone meanwhile, or unreadable: not a candidate.
+      }
+    }
+    const newest = candidates.sort((a, b) => b.mtime - a.mtime)[0];
+    if (!newest) return undefined;
+    try {
+      await vscode.workspace.fs.rename(newest.uri, sidecar.uri, { overwrite: false });
+    } catch {
+      return undefined;
+    }
+    this.log.warn(`${vscode.workspace.asRelativePath(sidecar.uri)} was restored from ${nameOf(newest.uri)}, left by an interrupted write.`);
+    return newest.bytes;
   }
 
   /** Marks a sidecar read-only, shows nothing from it, and tells the reader once. */
@@ -432,9 +466,18 @@ export function createAnnotationStore(log: vscode.LogOutputChannel): AnnotationS
   return new AnnotationStore(log);
 }
 
-/** Writes `text` beside `target` and renames it over: a crash mid-write leaves the old file whole. */
+const temporaryPrefix = `.${SIDECAR_FILE_NAME}.`;
+
+function isTemporaryName(name: string): boolean {
+  return name.startsWith(temporaryPrefix) && name.endsWith('.tmp');
+}
+
+/**
+ * Writes `text` beside `target` and renames it over: a crash while writing leaves the old file
+ * whole, and a crash while renaming leaves the new one complete, to be restored on the next load.
+ */
 async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
-  const temporary = vscode.Uri.joinPath(parentOf(target), `.${nameOf(target)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const temporary = vscode.Uri.joinPath(parentOf(target), `${temporaryPrefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
   try {
     await vscode.workspace.fs.rename(temporary, target, { overwrite: true });

@@ -132,6 +132,30 @@ suite('Annotation files', () => {
     assert.deepStrictEqual(imported[0].body, ['na:Quotation', { type: 'TextualBody', purpose: 'identifying', value: 'Noor Haddad' }]);
   });
 
+  test('an article changed on disk while closed: the sidecar follows its words, or keeps them as an orphan', async () => {
+    const dir = await folder('store-closed', { 'library.news.txt': article });
+    const file = vscode.Uri.joinPath(dir, 'library.news.txt');
+    await addNote(file, 'Follows the words.');
+    await eventually(async () => ((await sidecarSources(dir)).length === 1 ? true : undefined), 'the note did not reach the sidecar');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    const inserted = 'Opening hours were last changed in 2019.\n\n';
+    const changed = article.replace('The town library', `${inserted}The town library`);
+    await vscode.workspace.fs.writeFile(file, encode(changed));
+    // VS Code's rename over a file deletes it first: between the two the sidecar is briefly absent.
+    const item = async () => {
+      const text = await readText(vscode.Uri.joinPath(dir, sidecarName));
+      return text === undefined ? undefined : JSON.parse(text).first.items[0];
+    };
+    await eventually(async () => ((await item())?.target.selector[1].start === changed.indexOf(words) ? true : undefined),
+      'the sidecar still has the old position');
+
+    await vscode.workspace.fs.writeFile(file, encode(changed.replace(/The town library[^\n]*\n/, '')));
+    const orphan = await eventually(async () => ((await item())?.orphaned ? await item() : undefined), 'the annotation whose words were deleted is not an orphan');
+    assert.strictEqual(orphan.target.selector[0].exact, words);
+    assert.strictEqual(orphan.body.value, 'Follows the words.');
+  });
+
   test('renaming an article, then moving it to another folder, takes its annotations along', async () => {
     const dir = await folder('store-rename', { 'before.news.txt': article });
     const elsewhere = await folder('store-rename-target', {});
