@@ -135,6 +135,10 @@ suite('Analysis: the seed articles', () => {
 });
 
 suite('Analysis: hard cases (invented text)', () => {
+  test('a headline names a speaker only when the article is about that person', () => {
+    assertQuotes(analyzeArticle('Bridge Reopens: \u2018A Good Day\u2019\n\nThe bridge opened on Monday.\n'), [['A Good Day', SCARE_QUOTE]]);
+  });
+
   test('attributions before, after, inverted, inside and `according to`', () => {
     const text = [
       'Mayor Ana Ruiz: \u2018We Will Rebuild\u2019',
@@ -197,9 +201,9 @@ suite('Analysis: hard cases (invented text)', () => {
   });
 
   test('apostrophes are not quotation marks: don\u2019t, Kerry\u2019s, ISIS\u2019, \u201990s', () => {
-    const text = "Ruiz: 'We Don't Quit' on the Mayor's Plan\n\nThe group's plan and ISIS' fighters in the \u201990s don\u2019t matter here, Ruiz\u2019s aide wrote.\n";
+    const text = "Ruiz: 'We Don't Quit' on the Mayor's Plan\n\nMayor Ana Ruiz said the group's plan and ISIS' fighters in the \u201990s don\u2019t matter here, and Ruiz\u2019s aide agreed.\n";
     const analysis = analyzeArticle(text);
-    assertQuotes(analysis, [["We Don't Quit", 'Ruiz']]);
+    assertQuotes(analysis, [["We Don't Quit", 'Ana Ruiz']]);
     assert.deepStrictEqual(scanQuotes("It's Kerry's and ISIS' plan in the '90s", false), []);
   });
 

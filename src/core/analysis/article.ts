@@ -208,6 +208,16 @@ function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline
   return cueNearby ? 'partial' : 'other';
 }
 
+/** `Kerry: '...'` when the article knows a Kerry, or the name reads as a person's (`Pat Caddell:`), not `Bridge Reopens:`. */
+function headlineSpeaker(text: string, tokens: readonly Token[], quoteStart: number, registry: SpeakerRegistry): Attribution | null {
+  const attribution = attributeHeadline(text, tokens, quoteStart);
+  if (!attribution) return null;
+  const { name, titles } = attribution.mention;
+  const words = name.split(' ');
+  const person = registry.knownSurname(words[words.length - 1]) || titles.length > 0 || FIRST_NAME_GENDER.has(words[0].toLowerCase());
+  return person ? attribution : null;
+}
+
 /** True when quotation `k` and quotation `k + 1` lie in one sentence. */
 function sameSentence(text: string, tokens: readonly Token[], slots: readonly QuoteSlot[], k: number): boolean {
   for (let i = slots[k].after; i < slots[k + 1].first; i++) if (isSentenceEnd(tokens, i)) return false;
@@ -248,7 +258,11 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
   const parsedRuns = new Map<string, ParsedRun>();
   let previous = NOTHING;
 
-  structure.paragraphs.forEach((paragraph, index) => {
+  // The headline is read last: `Kerry: '...'` names a speaker only if the article is about a Kerry.
+  const order = structure.paragraphs.map((_, index) => index);
+  if (structure.headline) order.push(order.shift()!);
+  for (const index of order) {
+    const paragraph = structure.paragraphs[index];
     const inHeadline = structure.headline !== null && index === 0;
     const scanned = scanQuotes(paragraph.text, inHeadline).map(q => ({ ...q, absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end }));
     const next = structure.paragraphs[index + 1];
@@ -267,7 +281,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
         }),
         runsOn: false,
       };
-      return;
+      continue;
     }
 
     // Only the words outside the quotations are read for cues and speakers.
@@ -279,7 +293,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
 
     const found: (Resolved | null)[] = slots.map((_, k) => {
       const attribution = inHeadline
-        ? attributeHeadline(text, tokens, slots[k].start) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
+        ? headlineSpeaker(text, tokens, slots[k].start, registry) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
         : attributeInParagraph(text, tokens, slots, k, cues);
       return attribution ? resolve(attribution, index, registry) : null;
     });
@@ -344,9 +358,10 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       }),
       runsOn: !lastQuote.closed && next !== undefined && opensWithQuote(next.text),
     };
-  });
+  }
 
   // Speaker names are final only once the whole article is read (`Kerry` before `John Kerry`).
+  quotes.sort((a, b) => a.start - b.start);
   const finalQuotes = quotes.map(q => {
     const person = personOf.get(q);
     if (!person) return q;

@@ -1,0 +1,125 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** The command line as `npm run build` bundles it, built afresh so the test runs the current source. */
+let cli = '';
+let work = '';
+
+function runCli(args: readonly string[]) {
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+const ARTICLE_ONE = [
+  'Bridge Reopens: \u2018A Good Day\u2019',
+  '',
+  'Mayor Ana Ruiz said on Monday that the bridge would open in May.',
+  '',
+  '\u201cWe are ahead of schedule,\u201d said Tom Park, the city engineer. \u201cThe steel arrived early.\u201d',
+  '',
+].join('\n');
+const ARTICLE_TWO = 'Council Meets\r\n\r\n\u201cIt is a good day,\u201d Ruiz told reporters.\r\n';
+
+suite('Command line', function () {
+  this.timeout(60_000);
+
+  suiteSetup(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-cli-'));
+    cli = path.join(work, 'cli.js');
+    esbuild.buildSync({ entryPoints: [path.join(repoRoot, 'src', 'cli', 'main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'error' });
+    fs.mkdirSync(path.join(work, 'news', 'more'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'news', 'one.txt'), ARTICLE_ONE);
+    // A BOM and Windows line ends: offsets count from the first character after the BOM.
+    fs.writeFileSync(path.join(work, 'news', 'more', 'two.txt'), `\uFEFF${ARTICLE_TWO}`);
+    fs.writeFileSync(path.join(work, 'news', 'notes.md'), '\u201cNot an article,\u201d nobody said.');
+    fs.writeFileSync(path.join(work, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(work, 'latin1.txt'), Buffer.from('Caf\xe9 \x93quoted\x94 text', 'latin1'));
+  });
+
+  suiteTeardown(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  test('--json prints the documented shape, with offsets into the decoded text', () => {
+    const { code, out, err } = runCli(['--json', 'news']);
+    assert.strictEqual(code, 0, err);
+    const report = JSON.parse(out);
+    assert.deepStrictEqual(Object.keys(report), ['documents', 'speakers', 'matches']);
+    assert.deepStrictEqual(report.documents.map((d: { file: string }) => d.file), [path.join('news', 'more', 'two.txt'), path.join('news', 'one.txt')]);
+    const one = report.documents[1];
+    for (const q of one.quotes) {
+      assert.deepStrictEqual(Object.keys(q), ['start', 'end', 'text', 'kind', 'speaker', 'speakerMention', 'cue', 'confidence']);
+      assert.ok(['direct', 'partial', 'headline', 'other'].includes(q.kind));
+      assert.ok(q.confidence >= 0 && q.confidence <= 1);
+      const marked = ARTICLE_ONE.slice(q.start, q.end);
+      assert.strictEqual(marked.slice(1, -1), q.text, 'start/end include the marks, text excludes them');
+      if (q.speakerMention) assert.strictEqual(ARTICLE_ONE.slice(q.speakerMention.start, q.speakerMention.end), q.speakerMention.text);
+      if (q.cue) assert.strictEqual(ARTICLE_ONE.slice(q.cue.start, q.cue.end), q.cue.text);
+    }
+    assert.deepStrictEqual(one.quotes.map((q: { text: string; speaker: string; kind: string }) => [q.text, q.speaker, q.kind]), [
+      ['A Good Day', null, 'other'],
+      ['We are ahead of schedule,', 'Tom Park', 'direct'],
+      ['The steel arrived early.', 'Tom Park', 'direct'],
+    ]);
+    const two = report.documents[0].quotes[0];
+    assert.strictEqual(ARTICLE_TWO.slice(two.start, two.end), '\u201cIt is a good day,\u201d', 'no BOM in the offsets, CRLF kept');
+    assert.deepStrictEqual(two.speakerMention, { start: ARTICLE_TWO.indexOf('Ruiz'), end: ARTICLE_TWO.indexOf('Ruiz') + 4, text: 'Ruiz' });
+    assert.deepStrictEqual(report.speakers.map((s: { name: string; quotes: number; documents: number }) => [s.name, s.quotes, s.documents]), [['Tom Park', 2, 1], ['Ruiz', 1, 1]]);
+    assert.ok(Array.isArray(report.matches));
+  });
+
+  test('unreadable files get a clear message and exit code 1; the others are still analysed', () => {
+    const { code, out, err } = runCli(['--json', 'binary.txt', 'latin1.txt', 'missing.txt', path.join('news', 'one.txt')]);
+    assert.strictEqual(code, 1);
+    assert.match(err, /binary\.txt: not analysed: it looks like a binary file/);
+    assert.match(err, /latin1\.txt: not analysed: it is not valid UTF-8/);
+    assert.match(err, /missing\.txt: no such file or folder/);
+    const report = JSON.parse(out);
+    assert.deepStrictEqual(report.documents.map((d: { file: string }) => d.file), [path.join('news', 'one.txt')]);
+    assert.strictEqual(report.documents[0].quotes.length, 3);
+  });
+
+  test('the readable summary lists each speaker with their quotations', () => {
+    const { code, out } = runCli(['news']);
+    assert.strictEqual(code, 0);
+    assert.match(out, /news\/one\.txt {2}"Bridge Reopens: ‘A Good Day’"/);
+    assert.match(out, /Tom Park\n {4}line 5 {2}direct {3}“We are ahead of schedule,”/);
+    assert.match(out, /Speakers across all articles\n {2}Tom Park: 2 quotations in 1 article\n {2}Ruiz: 1 quotation in 1 article/);
+  });
+
+  test('--cue-verb adds a speech verb', () => {
+    fs.writeFileSync(path.join(work, 'chess.txt'), 'Chess Final\n\n\u201cNever,\u201d Ivan Petrov harrumphed.\n');
+    const plain = JSON.parse(runCli(['--json', 'chess.txt']).out);
+    const extended = JSON.parse(runCli(['--json', '--cue-verb', 'harrumph', 'chess.txt']).out);
+    assert.strictEqual(plain.documents[0].quotes[0].speaker, null);
+    assert.strictEqual(extended.documents[0].quotes[0].speaker, 'Ivan Petrov');
+    assert.strictEqual(extended.documents[0].quotes[0].cue.text, 'harrumphed');
+  });
+
+  test('an empty file is an article without quotations; no paths is a usage error', () => {
+    fs.writeFileSync(path.join(work, 'empty.txt'), '');
+    const { code, out } = runCli(['--json', 'empty.txt']);
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(JSON.parse(out).documents, [{ file: 'empty.txt', quotes: [] }]);
+    const usage = runCli([]);
+    assert.strictEqual(usage.code, 2);
+    assert.match(usage.err, /^Usage: news-annotator/m);
+    assert.strictEqual(runCli(['--bogus', 'x.txt']).code, 2);
+  });
+
+  test('many files are analysed on several threads with the same result as one by one', () => {
+    const folder = path.join(work, 'many');
+    fs.mkdirSync(folder);
+    for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(folder, `a${String(i).padStart(3, '0')}.txt`), i % 2 ? ARTICLE_ONE : ARTICLE_TWO);
+    const together = JSON.parse(runCli(['--json', 'many']).out);
+    assert.strictEqual(together.documents.length, 80);
+    const single = JSON.parse(runCli(['--json', path.join('many', 'a001.txt'), path.join('many', 'a002.txt')]).out);
+    assert.deepStrictEqual(together.documents[1], single.documents[0]);
+    assert.deepStrictEqual(together.documents[2], single.documents[1]);
+    assert.deepStrictEqual(together.speakers.find((s: { name: string }) => s.name === 'Tom Park'), { name: 'Tom Park', aliases: [], titles: [], quotes: 80, documents: 40 });
+  });
+});
