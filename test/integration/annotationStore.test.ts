@@ -156,6 +156,25 @@ suite('Annotation files', () => {
     assert.strictEqual(orphan.body.value, 'Follows the words.');
   });
 
+  test('a write interrupted between deleting the old sidecar and moving the new one in is restored', async () => {
+    const dir = await folder('store-interrupted', { 'library.news.txt': article });
+    const file = vscode.Uri.joinPath(dir, 'library.news.txt');
+    await addNote(file, 'Written before the crash.');
+    const written = await eventually(() => readText(vscode.Uri.joinPath(dir, sidecarName)), 'no sidecar was written');
+    // The state a crash leaves: the sidecar gone, the complete new version beside it under a temporary name.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const leftover = vscode.Uri.joinPath(dir, `.${sidecarName}.crash.tmp`);
+    await vscode.workspace.fs.rename(vscode.Uri.joinPath(dir, sidecarName), leftover);
+    await vscode.commands.executeCommand('newsAnnotator.addTag', { uri: file.toString(), start: article.indexOf(words), end: article.indexOf(words) + words.length, tag: 'hours' });
+    const restored = await eventually(async () => {
+      const text = await readText(vscode.Uri.joinPath(dir, sidecarName));
+      return text && JSON.parse(text).first.items.length === 2 ? text : undefined;
+    }, 'the sidecar was not restored before the tag was added');
+    assert.ok(restored.includes('Written before the crash.'));
+    assert.ok(written.includes('Written before the crash.'));
+    assert.strictEqual(await readText(leftover), undefined, 'the temporary file was moved into place');
+  });
+
   test('renaming an article, then moving it to another folder, takes its annotations along', async () => {
     const dir = await folder('store-rename', { 'before.news.txt': article });
     const elsewhere = await folder('store-rename-target', {});
