@@ -95,6 +95,15 @@ suite('Annotations: re-anchoring after outside edits', () => {
     assert.deepStrictEqual(anchorQuote(after, annotation.target.quote, annotation.target.position), { found: false });
   });
 
+  test('an article saved with CRLF line ends (and an empty one) re-anchors or orphans cleanly', () => {
+    const annotation = annotationOn(SHORT_QUOTE);
+    const crlf = BEFORE.replace(/\n/g, '\r\n');
+    const [moved] = reanchorAnnotations([annotation], crlf).annotations;
+    assert.deepStrictEqual(moved.target.position, spanOf(crlf, SHORT_QUOTE));
+    assert.strictEqual(moved.orphaned, undefined);
+    assert.strictEqual(reanchorAnnotations([annotation], '').orphans.length, 1);
+  });
+
   test('describeSpan keeps 32 characters of context on each side', () => {
     const { quote, position } = describeSpan(BEFORE, 100, 120);
     assert.strictEqual(quote.prefix, BEFORE.slice(68, 100));
