@@ -36,6 +36,7 @@ export function registerSemanticTokens(workspace: NewsWorkspace, store: Annotati
   return vscode.Disposable.from(
     changed,
     workspace.onDidChange(() => changed.fire()),
+    store.onDidChange(() => changed.fire()),
     vscode.languages.registerDocumentSemanticTokensProvider({ language: newsLanguageId }, provider, semanticTokensLegend),
   );
 }

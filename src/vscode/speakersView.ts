@@ -36,7 +36,11 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
   readonly #subscription: vscode.Disposable;
 
   constructor(private readonly workspace: NewsWorkspace, private readonly store: AnnotationStore) {
-    this.#subscription = workspace.onDidChange(() => this.#scheduleRefresh());
+    // Speaker operations change rows without changing any one article: listen to the store as well.
+    this.#subscription = vscode.Disposable.from(
+      workspace.onDidChange(() => this.#scheduleRefresh()),
+      store.onDidChange(() => this.#scheduleRefresh()),
+    );
   }
 
   get sort(): SpeakerSort { return this.#sort; }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../core/types';
+import type { AnnotationStore } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 import { isArticleDocument } from './newsWorkspace';
 
@@ -26,7 +27,7 @@ export function countsFor(workspace: NewsWorkspace, uri: vscode.Uri, analysis: A
  * A status bar item for the article in the active editor: its quotations, speakers and
  * cross-source matches. Clicking it opens the Speakers view. Hidden for other files.
  */
-export function registerStatusBar(workspace: NewsWorkspace): vscode.Disposable {
+export function registerStatusBar(workspace: NewsWorkspace, store: AnnotationStore): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('newsAnnotator.articleSummary', vscode.StatusBarAlignment.Right, 100);
   item.name = 'News Article Summary';
   item.command = 'newsAnnotator.showSpeakers';
@@ -49,6 +50,7 @@ export function registerStatusBar(workspace: NewsWorkspace): vscode.Disposable {
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     workspace.onDidChange(update),
+    store.onDidChange(update),
   );
 }
 

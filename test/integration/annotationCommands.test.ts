@@ -6,7 +6,7 @@
 // removed again, so the suites after this one see the workspace as it was.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { articlesIn, hoverMarkdown, unescapeMarkdown } from './articles';
+import { articlesIn, hoverMarkdown, unescapeMarkdown, waitFor } from './articles';
 import { eventually, openArticle, semanticTokens } from './editorSupport';
 
 interface Row {
@@ -82,8 +82,13 @@ suite('Annotation commands', () => {
   // Each test starts from the analysis alone, and no sidecar is left for the suites that follow.
   teardown(async () => {
     await vscode.workspace.fs.delete(sidecarOf(article)).then(undefined, () => undefined);
-    await eventually(async () => !(await rows()).some(r => ['Rosa Quint', 'Tom Vance', 'Brook'].includes(r.label)) || undefined,
-      'the view still shows corrections after their sidecar was deleted');
+    const corrected = ['Rosa Quint', 'Tom Vance', 'Brook'];
+    let left: string[] = [];
+    const cleared = await waitFor(async () => {
+      left = (await rows()).map(r => r.label).filter(label => corrected.includes(label));
+      return left.length === 0 || undefined;
+    }, 20_000);
+    assert.ok(cleared, `the view still shows ${left.join(', ')} after the sidecar holding the corrections was deleted`);
   });
 
   test('setting a speaker from the palette changes the hover, the view, the highlighting and the exported JSON', async () => {
@@ -137,6 +142,29 @@ suite('Annotation commands', () => {
     await vscode.commands.executeCommand('newsAnnotator.removeAnnotation', { uri: article.toString(), id: notQuotation.id });
     await eventually(async () => (await semanticTokens(document)).some(t => t.type === 'quotation' && t.range.intersection(foundRange)) || undefined,
       'removing the mark did not bring the quotation back');
+  });
+
+  test('quick fixes attribute a quotation to a nearby speaker in one click, or reject it', async () => {
+    const text = document.getText();
+    const sentence = /\n([A-Z][^\u201c\u201d"\n]{30,}?\.)/.exec(text)!;
+    const start = sentence.index + 1;
+    const marked: Location = { uri: article.toString(), start, end: start + sentence[1].length };
+    await vscode.commands.executeCommand('newsAnnotator.markQuotation', marked);
+    const range = new vscode.Range(document.positionAt(marked.start + 1), document.positionAt(marked.start + 1));
+    const actions = await eventually(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article, range);
+      return found?.some(a => a.title.startsWith('Attribute quotation to ') && a.title !== 'Attribute quotation to…') ? found : undefined;
+    }, 'no quick fix offers a speaker for the unattributed quotation');
+    const titles = actions.map(a => a.title);
+    assert.ok(titles.includes('Attribute quotation to…'), 'no quick fix opens the speaker picker');
+    assert.ok(titles.includes('Mark as not a quotation'));
+    const oneClick = actions.find(a => a.title.startsWith('Attribute quotation to ') && a.isPreferred)!;
+    const speaker = oneClick.title.slice('Attribute quotation to '.length);
+    await vscode.commands.executeCommand(oneClick.command!.command, ...(oneClick.command!.arguments ?? []));
+    await eventually(async () => (await hoverText(article, marked.start + 1)).includes(speaker) || undefined,
+      `the hover card does not name ${speaker} after the quick fix`);
+    const after = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article, range);
+    assert.ok(after.some(a => a.title === `Change speaker of quotation (now ${speaker})…`), 'the quick fixes do not know the new speaker');
   });
 
   test('notes and tags are added, visited with next and previous, edited and removed', async () => {
