@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, type SpeakerTreeNode, type TreeArticle } from '../core/speakerTree';
+import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, type SpeakerTreeNode, type TreeArticle, type UnattributedNode } from '../core/speakerTree';
 import { lineOf, outletOf } from '../core/annotations';
 import { escapeMarkdown } from './markdownText';
 import { openLocationCommand, type LocationArgs } from './navigation';
@@ -29,7 +29,7 @@ const refreshDelayMs = 300;
 export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTreeNode>, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<SpeakerTreeNode | undefined>();
   readonly onDidChangeTreeData = this.#changed.event;
-  #roots: ReturnType<typeof buildSpeakerTree> | undefined;
+  #roots: (SpeakerNode | UnattributedNode)[] | undefined;
   #sort: SpeakerSort = 'count';
   #filter = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +62,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
   }
 
   /** The speaker rows as they stand now (sorted and filtered), built if out of date. */
-  roots(): readonly (SpeakerTreeNode & { kind: 'speaker' | 'unattributed' })[] {
+  roots(): readonly (SpeakerNode | UnattributedNode)[] {
     if (!this.#roots) {
       const articles = this.#articles();
       const keepApart = new Set(articles.flatMap(a => this.store.speakerOperationsFor(vscode.Uri.parse(a.id, true)))
@@ -171,7 +171,7 @@ function howFound(evidence: QuoteNode['quote']['evidence']): string {
   }
 }
 
-export function articleLabel(uri: vscode.Uri): string {
+function articleLabel(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
@@ -180,7 +180,7 @@ function countLabel(count: number, noun: string): string {
 }
 
 /** One line of at most `max` characters, for labels. */
-export function preview(text: string, max: number): string {
+function preview(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
