@@ -1,7 +1,12 @@
 /** The annotation API: model, sidecar (de)serialisation, anchoring, corrections, exports. */
 export * from './model';
-export { ANNO_CONTEXT, NEWS_NAMESPACE, SidecarParseResult, annotationToJson, parseSidecar, serializeSidecar } from './jsonld';
-export { AnchorMethod, AnchorResult, ReanchorResult, TextAnchorer, anchorQuote, describeSpan, reanchorAnnotations, targetFor } from './anchoring';
-export { TextChange, rebaseOffsets, rebaseSpan } from './rebase';
-export { CorrectableAnalysis, applyCorrections, applySpeakerOperationsToRecords, speakerAfter } from './corrections';
-export { ArticleForExport, BratImport, CSV_COLUMNS, exportBrat, exportCsv, exportJsonLd, importBrat, lineOf, notesAndTagsFor, outletOf } from './exchange';
+export type { SidecarParseResult } from './jsonld';
+export { parseSidecar, serializeSidecar } from './jsonld';
+export type { AnchorMethod, AnchorResult, ReanchorResult } from './anchoring';
+export { TextAnchorer, anchorQuote, describeSpan, reanchorAnnotations, targetFor } from './anchoring';
+export type { TextChange } from './rebase';
+export { rebaseOffsets, rebaseSpan } from './rebase';
+export type { CorrectableAnalysis } from './corrections';
+export { applyCorrections, applySpeakerOperationsToRecords, speakerAfter } from './corrections';
+export type { ArticleForExport, BratImport } from './exchange';
+export { CSV_COLUMNS, exportBrat, exportCsv, exportJsonLd, importBrat, lineOf, notesAndTagsFor, outletOf } from './exchange';

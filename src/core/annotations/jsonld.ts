@@ -10,9 +10,9 @@ import {
   Annotation, AnnotationBody, FORMAT_VERSION, SidecarData, SpeakerOperation, compareAnnotations,
 } from './model';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our own vocabulary, for what the W3C model has no term for. */
-export const NEWS_NAMESPACE = 'https://news-annotator.github.io/ns/annotations#';
+const NEWS_NAMESPACE = 'https://news-annotator.github.io/ns/annotations#';
 
 const NEWS_CONTEXT = {
   na: NEWS_NAMESPACE,
@@ -53,7 +53,7 @@ export function serializeSidecar(data: SidecarData): string {
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
-export function annotationToJson(annotation: Annotation): Record<string, unknown> {
+function annotationToJson(annotation: Annotation): Record<string, unknown> {
   const { start, end } = annotation.target.position;
   const { exact, prefix, suffix } = annotation.target.quote;
   return {

@@ -132,11 +132,6 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The annotations of one article, in document order. */
-export function annotationsOf(annotations: readonly Annotation[], source: string): Annotation[] {
-  return annotations.filter(a => a.target.source === source).sort(compareAnnotations);
-}
-
 /** Annotations whose (anchored) target contains `offset`; orphans never do. */
 export function annotationsAt(annotations: readonly Annotation[], offset: number): Annotation[] {
   return annotations.filter(a => !a.orphaned && a.target.position.start <= offset && offset <= a.target.position.end);
