@@ -71,14 +71,21 @@ function showWorkbenchLog(type, args) {
  */
 async function runInCodeServer(folder, env) {
   const runtime = ensureRuntime();
-  const stateDir = path.join(runtimeDir, 'state', 'integration');
-  removeFolder(stateDir); // a fresh profile: no editors restored, nothing activated by a previous run
-  writeUserSettings(stateDir);
-  const port = Number(process.env.NEWS_TEST_PORT) || await freePort();
-  const server = await startCodeServer(runtime, { stateDir, port, testDriver: true, env });
-  const browser = await launchChromium(stateDir);
+  const cleanups = []; // run last to first, whatever happened
   let timer;
   try {
+    // a fresh profile for each run: no editors restored, nothing activated by a previous run, and
+    // runs side by side do not share one
+    fs.mkdirSync(path.join(runtimeDir, 'state'), { recursive: true });
+    const stateDir = fs.mkdtempSync(path.join(runtimeDir, 'state', 'integration-'));
+    cleanups.push(() => removeFolder(stateDir));
+    writeUserSettings(stateDir);
+    const port = Number(process.env.NEWS_TEST_PORT) || await freePort();
+    const server = await startCodeServer(runtime, { stateDir, port, testDriver: true, env });
+    cleanups.push(() => server.stop());
+    const browser = await launchChromium(stateDir);
+    cleanups.push(() => browser.close().catch(() => {}));
+
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const exited = new Promise(resolve => {
       page.exposeFunction('codeAutomationLog', (type, args) => showWorkbenchLog(type, args));
@@ -94,8 +101,7 @@ async function runInCodeServer(folder, env) {
     return await exited;
   } finally {
     clearTimeout(timer);
-    await browser.close().catch(() => {});
-    await server.stop();
+    for (const cleanup of cleanups.reverse()) await cleanup();
   }
 }
 

@@ -18,28 +18,32 @@ async function main() {
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
   if (!fs.existsSync(suiteDir)) throw new Error('out/test/ui is missing: run `npm run compile-tests` first');
   const runtime = ensureRuntime();
-  const stateDir = path.join(runtimeDir, 'state', 'ui');
-  removeFolder(stateDir);
-  // Content detection would offer to switch the plain .txt fixture on its own; the suite switches it
-  // with the command instead, so the offer stays out of the way.
-  writeUserSettings(stateDir, { 'newsAnnotator.detectByContent': 'off', 'editor.wordWrap': 'on' });
-  console.log(`ui: ${installVsix(runtime, stateDir, vsix)}`);
-
-  const workspace = makeTestWorkspace('ui', { withSeeds: false, extraDir: path.join(repoRoot, 'test', 'ui', 'fixtures') });
-  removeFolder(screenshotDir); // only this run's pictures
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  const server = await startCodeServer(runtime, { stateDir, port: Number(process.env.NEWS_UI_PORT) || await freePort() });
-  const browser = await launchChromiumServer(stateDir);
+  const cleanups = []; // run last to first, whatever happened
   try {
+    fs.mkdirSync(path.join(runtimeDir, 'state'), { recursive: true });
+    const stateDir = fs.mkdtempSync(path.join(runtimeDir, 'state', 'ui-')); // a fresh profile for each run
+    cleanups.push(() => removeFolder(stateDir));
+    // Content detection would offer to switch the plain .txt fixture on its own; the suite switches it
+    // with the command instead, so the offer stays out of the way.
+    writeUserSettings(stateDir, { 'newsAnnotator.detectByContent': 'off', 'editor.wordWrap': 'on' });
+    console.log(`ui: ${installVsix(runtime, stateDir, vsix)}`);
+
+    const workspace = makeTestWorkspace('ui', { withSeeds: false, extraDir: path.join(repoRoot, 'test', 'ui', 'fixtures') });
+    cleanups.push(() => removeFolder(workspace.folder));
+    removeFolder(screenshotDir); // only this run's pictures
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const server = await startCodeServer(runtime, { stateDir, port: Number(process.env.NEWS_UI_PORT) || await freePort() });
+    cleanups.push(() => server.stop());
+    const browser = await launchChromiumServer(stateDir);
+    cleanups.push(() => browser.close().catch(() => {}));
+
     const specs = fs.readdirSync(suiteDir).filter(name => name.endsWith('.test.js')).map(name => path.join(suiteDir, name));
     return await runMocha(specs, {
       timeoutMs: 120_000,
       env: { NEWS_UI_URL: workbenchUrl(server, workspace.folder), NEWS_UI_BROWSER: browser.wsEndpoint(), NEWS_UI_SCREENSHOTS: screenshotDir },
     });
   } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
-    removeFolder(workspace.folder);
+    for (const cleanup of cleanups.reverse()) await cleanup();
   }
 }
 
