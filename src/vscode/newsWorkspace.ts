@@ -30,9 +30,10 @@ export type { QuoteMatch };
 export interface CorrectionSource {
   /** One article's annotations, anchored against its current text (orphans flagged). */
   annotationsFor(uri: vscode.Uri): readonly Annotation[];
-  /** Speaker renames, merges and splits, oldest first. */
-  speakerOperations(): readonly SpeakerOperation[];
-  readonly onDidChange: vscode.Event<unknown>;
+  /** The speaker renames, merges and splits that apply to an article, oldest first. */
+  speakerOperationsFor(uri: vscode.Uri): readonly SpeakerOperation[];
+  /** Fires with the articles whose corrections changed. */
+  readonly onDidChange: vscode.Event<{ readonly articles: readonly vscode.Uri[] }>;
 }
 
 export interface NewsWorkspaceChange {
@@ -75,6 +76,8 @@ export class NewsWorkspace implements vscode.Disposable {
   private draining: Promise<void> | undefined;
   /** Articles that exist on disk under an article name, by URI string. */
   private readonly onDisk = new Map<string, vscode.Uri>();
+  /** Files deleted while an editor still held them: their unchanged text is not an article any more. */
+  private readonly goneFromDisk = new Set<string>();
   /** The document version each open article was last indexed at. */
   private readonly indexedVersions = new Map<string, number>();
   private readonly skipped = new Map<string, SkippedArticle>();
@@ -128,10 +131,10 @@ export class NewsWorkspace implements vscode.Disposable {
    */
   useCorrections(source: CorrectionSource): vscode.Disposable {
     this.corrections = source;
-    const subscription = source.onDidChange(() => {
+    const subscription = source.onDidChange(({ articles }) => {
       this.corrected.clear();
       this.matchCache.clear();
-      for (const uri of this.articles()) this.noteChange(uri);
+      for (const uri of articles) this.noteChange(uri);
     });
     return new vscode.Disposable(() => {
       subscription.dispose();
@@ -147,7 +150,7 @@ export class NewsWorkspace implements vscode.Disposable {
     if (!analysis || !this.hasCorrections(uri)) return analysis;
     let corrected = this.corrected.get(id);
     if (!corrected) {
-      corrected = applyCorrections(analysis, this.corrections!.annotationsFor(uri), this.index.textOf(id)!, this.corrections!.speakerOperations());
+      corrected = applyCorrections(analysis, this.corrections!.annotationsFor(uri), this.index.textOf(id)!, this.corrections!.speakerOperationsFor(uri));
       this.corrected.set(id, corrected);
     }
     return corrected;
@@ -186,7 +189,7 @@ export class NewsWorkspace implements vscode.Disposable {
   /** Every speaker across the workspace, one record per person, with renames and merges applied. */
   speakers(): readonly WorkspaceSpeaker[] {
     const speakers = this.index.speakers();
-    const operations = this.corrections?.speakerOperations() ?? [];
+    const operations = this.allSpeakerOperations();
     if (operations.length === 0) return speakers;
     const byName = new Map<string, { name: string; aliases: Set<string>; titles: Set<string>; quotes: number; documents: number }>();
     for (const speaker of speakers) {
@@ -230,7 +233,17 @@ export class NewsWorkspace implements vscode.Disposable {
 
   private hasCorrections(uri: vscode.Uri): boolean {
     return this.corrections !== undefined &&
-      (this.corrections.speakerOperations().length > 0 || this.corrections.annotationsFor(uri).length > 0);
+      (this.corrections.speakerOperationsFor(uri).length > 0 || this.corrections.annotationsFor(uri).length > 0);
+  }
+
+  /** The speaker operations of every folder that holds an article, oldest first. */
+  private allSpeakerOperations(): SpeakerOperation[] {
+    const corrections = this.corrections;
+    if (!corrections) return [];
+    const byFolder = new Map<string, vscode.Uri>();
+    for (const uri of this.articles()) byFolder.set(vscode.Uri.joinPath(uri, '..').toString(), uri);
+    const operations = [...byFolder.values()].flatMap(uri => [...corrections.speakerOperationsFor(uri)]);
+    return operations.sort((a, b) => a.created.localeCompare(b.created));
   }
 
   /** Matches as the other articles read after their corrections; a match on a quotation struck out by hand goes. */
@@ -380,8 +393,8 @@ export class NewsWorkspace implements vscode.Disposable {
     this.watchers = [];
     for (const pattern of this.patterns()) {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      watcher.onDidCreate(uri => { this.onDisk.set(uri.toString(), uri); this.schedule(uri); });
-      watcher.onDidChange(uri => { this.onDisk.set(uri.toString(), uri); this.schedule(uri); });
+      watcher.onDidCreate(uri => this.appeared(uri));
+      watcher.onDidChange(uri => this.appeared(uri));
       watcher.onDidDelete(uri => this.deleted(uri));
       this.watchers.push(watcher);
     }
@@ -391,12 +404,19 @@ export class NewsWorkspace implements vscode.Disposable {
     this.watchers.push(folders);
   }
 
+  private appeared(uri: vscode.Uri): void {
+    this.onDisk.set(uri.toString(), uri);
+    this.goneFromDisk.delete(uri.toString());
+    this.schedule(uri);
+  }
+
   private documentOpened(document: vscode.TextDocument): void {
     if (isIndexable(document) && this.indexedVersions.get(document.uri.toString()) !== document.version) this.schedule(document.uri);
   }
 
   private documentClosed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
+    this.goneFromDisk.delete(key);
     if (!this.indexedVersions.delete(key)) return;
     // Unsaved edits are gone with the editor: fall back to the file, or forget an untitled article.
     this.schedule(document.uri);
@@ -412,20 +432,24 @@ export class NewsWorkspace implements vscode.Disposable {
         // or drops it, when the new name is no article name.
         this.index.rename(id, to.toString());
         this.onDisk.delete(id);
-        this.onDisk.set(to.toString(), to);
-        this.schedule(to);
+        this.appeared(to);
       }
     }
   }
 
   private deleted(uri: vscode.Uri): void {
     const key = uri.toString();
-    for (const id of [...this.onDisk.keys(), ...this.skipped.keys()]) {
-      if (id !== key && !id.startsWith(key + '/')) continue;
+    const under = (id: string) => id === key || id.startsWith(key + '/');
+    for (const id of new Set([...this.onDisk.keys(), ...this.skipped.keys(), ...this.index.documentIds()])) {
+      if (!under(id)) continue;
       this.onDisk.delete(id);
+      this.goneFromDisk.add(id);
+      this.cancelPending(id);
       const article = vscode.Uri.parse(id, true);
       this.clearProblem(article);
-      if (!this.indexedVersions.has(id)) this.drop(article);
+      // Unsaved edits of a deleted file stay until their editor closes; an unchanged open copy goes
+      // (and comes back only if the reader types into it).
+      if (!openIndexableDocument(article)?.isDirty) this.drop(article);
     }
   }
 
@@ -493,6 +517,10 @@ export class NewsWorkspace implements vscode.Disposable {
     const key = document.uri.toString();
     this.cancelPending(key);
     this.indexedVersions.set(key, document.version);
+    if (this.goneFromDisk.has(key) && !document.isDirty) {
+      this.drop(document.uri);
+      return;
+    }
     const text = stripBom(document.getText());
     const limit = maxBytes(document.uri);
     // UTF-16 length as a cheap stand-in for the size on disk: the same for ASCII, smaller otherwise.

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SIDECAR_FILE_NAME, createAnnotation, serializeSidecar, targetFor } from '../../src/core/annotations';
 import {
   articlesIn, baseName, commandLinks, hoverMarkdown, sharedQuotedRun, unescapeMarkdown, waitFor, words,
 } from './articles';
@@ -208,5 +209,27 @@ suite('Hover card across sources', () => {
     } finally {
       for (const file of files) fs.rmSync(file, { force: true });
     }
+  });
+  test("a hand correction pulled from git (the sidecar changed on disk) wins in the card", async function () {
+    this.timeout(45_000);
+    const document = await vscode.workspace.openTextDocument(pair.first);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', pair.first, document.positionAt(middle));
+    const range = hovers.find(h => h.range)?.range;
+    assert.ok(range, 'the card has no range');
+    const [start, end] = [document.offsetAt(range.start), document.offsetAt(range.end)];
+    const sidecar = path.join(path.dirname(pair.first.fsPath), SIDECAR_FILE_NAME);
+    assert.ok(!fs.existsSync(sidecar), 'the test folder already has annotations');
+    const annotation = createAnnotation(targetFor(baseName(pair.first), document.getText(), start, end), { kind: 'speaker', speaker: 'Zora Invented' });
+    fs.writeFileSync(sidecar, serializeSidecar({ annotations: [annotation], speakerOperations: [] }));
+    try {
+      const card = await waitFor(async () => (await hoverMarkdown(pair.first, middle)).find(c => c.startsWith('**Zora Invented** · set by hand')), 20_000);
+      assert.ok(card, 'the card does not give the speaker set by hand');
+      // The other outlet gives someone else: same words, different speaker.
+      assert.match(rowFor(card, pair.second)?.place ?? '', /⚠ \*different speaker, same words\*/);
+    } finally {
+      fs.rmSync(sidecar, { force: true });
+    }
+    const restored = await waitFor(async () => (await hoverMarkdown(pair.first, middle)).find(c => !c.startsWith('**Zora Invented**')), 20_000);
+    assert.ok(restored, 'the correction stays after its sidecar was deleted');
   });
 });
