@@ -82,4 +82,9 @@ export interface CancellationLike {
 export interface AnalysisOptions {
   /** Cue verbs beyond the built-in list, in any form (`quip`, `quipped`); multi-word ones allowed. */
   readonly extraCueVerbs?: readonly string[];
+  /**
+   * Names of people found by another tool (an NLP library), as spans of the article; they join the
+   * names the analysis finds by itself. Used to measure such tools against the rules alone.
+   */
+  readonly people?: readonly Span[];
 }

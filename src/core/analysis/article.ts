@@ -193,18 +193,20 @@ function continuation(from: Resolved, factor: number): Resolved {
 const span = (text: string, s: { start: number; end: number }): Span => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
 /**
- * `other` is kept for quoted words with no cue in their sentence and too few to be an utterance:
- * scare quotes, titles, nicknames. On PolNeAR, quoted titles inside attributed sentences are
- * annotated as quotations, so a cue anywhere in the sentence keeps a quotation.
+ * `other` is kept for quoted words nobody is said to have spoken: unattributed headline quotes, a few
+ * quoted words that modify the noun after them (`a "steering group" meeting`), and single quoted
+ * words with no cue in their sentence. Anything longer stays a quotation, if an unattributed one: on
+ * PolNeAR, quoted titles and phrases inside reported speech are annotated as quotations.
  */
-function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean): QuoteKind {
+function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean): QuoteKind {
   const inner = text.slice(q.absStart + (q.innerStart - q.start), q.absStart + (q.innerEnd - q.start));
   if (inHeadline) return attributed ? 'headline' : 'other';
   const before = text.slice(Math.max(0, q.absStart - 3), q.absStart);
   const opensUtterance = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
   if (attributed) return opensUtterance ? 'direct' : 'partial';
+  if (modifier) return 'other';
   const wordCount = inner.split(/\s+/).filter(Boolean).length;
-  if (wordCount >= 6) return opensUtterance ? 'direct' : 'partial';
+  if (wordCount >= 2) return opensUtterance ? 'direct' : 'partial';
   return cueNearby ? 'partial' : 'other';
 }
 
@@ -257,6 +259,11 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
   const personOf = new Map<Quote, Person>();
   const parsedRuns = new Map<string, ParsedRun>();
   let previous = NOTHING;
+
+  for (const person of options?.people ?? []) {
+    const at = structure.paragraphs.findIndex(p => p.end >= person.end);
+    if (at >= 0) registry.addName(person.text, [], person.start, at, opensSentence(text, structure.paragraphs[at].start, person.start));
+  }
 
   // The headline is read last: `Kerry: '...'` names a speaker only if the article is about a Kerry.
   const order = structure.paragraphs.map((_, index) => index);
@@ -321,7 +328,8 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
 
     scanned.forEach((q, k) => {
       const resolved = found[k];
-      const kind = kindOf(text, q, inHeadline, resolved !== null, resolved === null && sentenceHasCue(tokens, slots, k, cues));
+      const unattributed = resolved === null;
+      const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]));
       const mention: Mention | null = resolved?.attribution.mention ?? null;
       const person = kind === 'other' ? null : resolved?.person ?? null;
       const quote: Quote = {

@@ -124,7 +124,7 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
 export function isQuotedModifier(text: string, tokens: readonly Token[], q: QuoteSlot): boolean {
   const next = tokens[q.after];
   return next !== undefined && next.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower)
-    && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 3;
+    && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 2;
 }
 
 /**
