@@ -63,7 +63,9 @@ async function step(name, command, args) {
   heading(`build: ${name}`);
   const started = Date.now();
   const { code } = await run(command, args);
-  buildChecks.seconds += (Date.now() - started) / 1000;
+  const seconds = (Date.now() - started) / 1000;
+  buildChecks.seconds += seconds;
+  console.log(`--- ${name}: ${code === 0 ? 'ok' : `failed (exit ${code})`} in ${seconds.toFixed(1)} s`);
   if (code === 0) buildChecks.passed++;
   else { buildChecks.failed++; buildChecks.notes.push(`${name} failed`); }
 }
