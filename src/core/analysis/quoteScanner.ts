@@ -108,6 +108,9 @@ function pairMarks(text: string, marks: readonly Mark[], single: boolean): Scann
       i = j;
       continue;
     }
+    // A straight mark left open before curly pairs is a stray from copying (`"Kevin was snoring.
+    // “Here he is,” she said.`): the curly pairs are the quotations.
+    if (open.length === 1 && text[first.index] === '"' && marks.slice(i + 1).some(m => text[m.index] !== '"')) { i++; continue; }
     // Unclosed: the quotation runs to the first nested mark left open, or to the paragraph's end.
     const stop = open.length > 1 ? open[1] : text.length;
     const end = trimmedEnd(text, first.index + 1, stop);
