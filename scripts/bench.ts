@@ -196,11 +196,14 @@ function compareAligners(index: WorkspaceIndex, matches: readonly IndexedMatch[]
     tokenize(index.textOf(end.uri)!.slice(end.start, end.end)).map(t => ids.get(t.norm) ?? ids.set(t.norm, ids.size).get(t.norm)!);
   const pairs = matches.slice(0, 5000).map(m => [words(m.a), words(m.b)] as const);
   const long = pairs.filter(([a, b]) => a.length >= 100 && b.length >= 100);
-  for (const [label, set] of [['all', pairs], ['both 100+ words', long]] as const) {
+  // Candidates that turn out not to match look like this: two long quotations with little in common.
+  const unrelated = long.map(([a], k) => [a, long[(k + 1) % long.length][1]] as const);
+  const sets = [['matched, all', pairs], ['matched, both 100+ words', long], ['unrelated, both 100+ words', unrelated]] as const;
+  for (const [label, set] of sets) {
     const [, table] = time(() => set.forEach(([a, b]) => alignWords(a, b)));
     const [, dmp] = time(() => set.forEach(([a, b]) => alignWordsByBisection(a, b)));
     const [, jsdiff] = time(() => set.forEach(([a, b]) => diffArrays(a, b)));
-    console.log(`  word alignment of ${set.length} matched pairs (${label}): LCS table (used) ${ms(table)}, ` +
+    console.log(`  word alignment of ${set.length} pairs (${label}): LCS table (used) ${ms(table)}, ` +
       `diff-match-patch over words ${ms(dmp)}, jsdiff diffArrays ${ms(jsdiff)}`);
   }
 }

@@ -18,18 +18,49 @@ export interface AlignRun {
 }
 
 const MAX_TABLE_CELLS = 4_000_000;
+/** Reused between calls: allocating a table per pair churns memory. */
+let table = new Int32Array(1 << 16);
 
 /**
  * Aligns two word-id sequences and returns a minimal edit script as runs, in order; within a stretch
  * of differences, the deleted words come before the inserted ones.
  */
 export function alignWords(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun[] {
+  // Shared leading and trailing runs need no table: edited quotations differ in the middle. A lone
+  // shared word is left to the table, which may place it in a longer run.
+  const shorter = Math.min(a.length, b.length);
+  let tail = 0;
+  while (tail < shorter && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  if (tail === 1 && shorter > 1) tail = 0;
+  let head = 0;
+  while (head < shorter - tail && a[head] === b[head]) head++;
+  if (head === 1 && shorter - tail > 1) head = 0;
+  const middle = alignMiddle(Array.prototype.slice.call(a, head, a.length - tail), Array.prototype.slice.call(b, head, b.length - tail));
+  const runs: AlignRun[] = [];
+  if (head > 0) runs.push({ op: 'equal', length: head });
+  runs.push(...middle);
+  if (tail > 0) runs.push({ op: 'equal', length: tail });
+  // Where the middle starts or ends equal, it continues the shared head or tail.
+  return runs.filter((run, k) => {
+    const next = runs[k + 1];
+    if (next && next.op === 'equal' && run.op === 'equal') {
+      runs[k + 1] = { op: 'equal', length: run.length + next.length };
+      return false;
+    }
+    return true;
+  });
+}
+
+function alignMiddle(a: readonly number[], b: readonly number[]): AlignRun[] {
   if ((a.length + 1) * (b.length + 1) > MAX_TABLE_CELLS) return alignWordsByBisection(a, b);
   const n = a.length;
   const m = b.length;
   const width = m + 1;
   // lcs[i * width + j]: length of the longest common subsequence of a[i..] and b[j..].
-  const lcs = new Int32Array((n + 1) * width);
+  if (table.length < (n + 1) * width) table = new Int32Array((n + 1) * width * 2);
+  const lcs = table;
+  lcs.fill(0, n * width, (n + 1) * width);
+  for (let i = 0; i < n; i++) lcs[i * width + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);

@@ -273,7 +273,7 @@ export class CrossSourceMatcher {
       }
     }
     // The second look: weaker matches where they are corroborated, between quotations sharing
-    // two content words (or all of the shorter's, when it has fewer).
+    // a third of the content words of the one with fewer, and two at least (or all, when it has fewer).
     const contentWords = new Map<number, Set<number>>();
     const contentOf = (quote: IndexedQuote) => {
       let words = contentWords.get(quote.id);
@@ -288,7 +288,8 @@ export class CrossSourceMatcher {
           if (other === doc && candidate.headline === quote.headline) continue;
           if (seen.has(pairKey(quote, candidate))) continue;
           const their = contentOf(candidate);
-          if (sharedCount(mine, their) < Math.min(2, mine.size, their.size)) continue;
+          const fewer = Math.min(mine.size, their.size);
+          if (sharedCount(mine, their) < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
           const comparison = this.compare(quote, candidate, memo);
           if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) this.record(quote, candidate, comparison, seen);
         }
