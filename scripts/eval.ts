@@ -207,7 +207,7 @@ function main(): number {
     console.log(`${`  ${label}`.padEnd(54)} ${fmt(acc(k)).padStart(9)} ${String(speaker[k][1]).padStart(9)}`);
   }
   console.log(`${'cue accuracy, found quotations'.padEnd(54)} ${fmt(ratio(cueRight, cueTotal)).padStart(9)} ${String(cueTotal).padStart(9)}`);
-  console.log(`${'analysis speed, library included (one core)'.padEnd(54)} ${(chars / 1e6 / elapsed).toFixed(1).padStart(9)} M chars/s`);
+  console.log(`${'analysis speed, library included (one core, cold)'.padEnd(54)} ${(chars / 1e6 / elapsed).toFixed(2).padStart(9)} M chars/s`);
 
   const show = (title: string, list: string[]) => {
     if (!list.length || worstCount <= 0) return;

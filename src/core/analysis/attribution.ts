@@ -59,8 +59,8 @@ export class CueMatcher {
     if (!t.isWord) return 0;
     // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
     if (t.capitalized && i > 0 && tokens[i - 1].isWord && !this.titleCase) return 0;
-    // After a determiner it is a noun: `a conference call`, `the report`.
-    if (i > 0 && DETERMINERS.has(tokens[i - 1].lower)) return 0;
+    // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
+    if (i > 0 && (DETERMINERS.has(tokens[i - 1].lower) || /['’]s$/.test(tokens[i - 1].lower))) return 0;
     // A passive is not the subject speaking: `the workers were told`.
     if (i > 0 && PASSIVE_AUXILIARY.test(tokens[i - 1].lower) && !t.lower.endsWith('ing')) return 0;
     const second = this.twoWordHeads.get(t.lower);
