@@ -16,7 +16,7 @@ export function runMocha(specs, { env = {}, timeoutMs = 30_000 } = {}) {
       const count = word => Number(output.match(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'm'))?.[1] ?? 0);
       const counts = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
       if (code !== 0 && counts.failed === 0) counts.failed = 1;
-      resolve({ ...counts, exitCode: code });
+      resolve({ ...counts, exitCode: code, output });
     });
   });
 }

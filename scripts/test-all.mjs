@@ -38,8 +38,11 @@ function countsFrom(tier, { code, output }) {
   const last = lines.at(-1);
   const counts = last ? { passed: +last[1], failed: +last[2], skipped: +last[3] } : { passed: 0, failed: 0, skipped: 0 };
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  return counts;
+  return { ...counts, output };
 }
+
+/** Figures the tiers print on the way (package size, activation times), repeated in the summary. */
+const figurePattern = /^\s*((web )?activation: .*|news-annotator\.vsix: .*)$/gm;
 
 /** Compiled tests whose source is gone would still run: remove them before compiling. */
 function removeStaleCompiledTests() {
@@ -73,8 +76,8 @@ async function step(name, command, args) {
 async function tier(name, runTier) {
   heading(name);
   const started = Date.now();
-  const counts = await runTier();
-  results.push({ name, ...counts, seconds: (Date.now() - started) / 1000 });
+  const { output = '', ...counts } = await runTier();
+  results.push({ name, ...counts, figures: [...output.matchAll(figurePattern)].map(match => match[1]), seconds: (Date.now() - started) / 1000 });
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -97,6 +100,7 @@ for (const result of results) {
   const notes = result.notes?.length ? `  (${result.notes.join('; ')})` : '';
   console.log(`${result.name.padEnd(12)} ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped  [${result.seconds.toFixed(1)} s]${notes}`);
 }
+for (const figure of results.flatMap(result => result.figures ?? [])) console.log(figure);
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);
