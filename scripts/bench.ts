@@ -215,7 +215,7 @@ function memory(label: string, baseRss: number, bytes: number): void {
   console.log(`  memory ${label}: RSS ${(usage.rss / MB).toFixed(0)} MB (peak so far ${(peakRss / MB).toFixed(0)} MB), ` +
     `heap ${(usage.heapUsed / MB).toFixed(0)} MB, array buffers ${(usage.arrayBuffers / MB).toFixed(0)} MB; ` +
     `corpus ${(bytes / MB).toFixed(0)} MB; (RSS - ${(baseRss / MB).toFixed(0)} MB at start) / corpus = ${((usage.rss - baseRss) / bytes).toFixed(2)}x, ` +
-    `peak RSS / corpus = ${(peakRss / bytes).toFixed(2)}x`);
+    `peak RSS / corpus = ${(peakRss / bytes).toFixed(2)}x, (heap + array buffers) / corpus = ${((usage.heapUsed + usage.arrayBuffers) / bytes).toFixed(2)}x`);
 }
 
 function benchCorpus(name: string, files: readonly string[], silver: readonly SilverPair[] | null, isTargetRun: boolean): void {

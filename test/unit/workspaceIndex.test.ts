@@ -18,7 +18,7 @@ const courier = [
 const farming = [
   'Orchards do well',
   '',
-  '“The harvest came in early this year because of the warm spring,” said grower Tomas Vance.',
+  '“The harvest came in early this year because of the warm spring,” Tomas Vance said.',
 ].join('\n');
 
 function indexOf(articles: Record<string, string>, options?: ConstructorParameters<typeof WorkspaceIndex>[0]): WorkspaceIndex {
@@ -112,6 +112,14 @@ suite('workspace index', () => {
     assert.strictEqual(index.resolveMatches({ isCancellationRequested: true }), false);
     assert.strictEqual(index.resolveMatches(), true);
     assert.deepStrictEqual(hoverRows(index, 'courier.txt', 'the ferries'), ['gazette.txt:2 contained Ada Brook']);
+  });
+
+  test('the speakers across the workspace follow the articles, beyond the cached analyses', () => {
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming }, { cachedAnalyses: 1 });
+    const speakers = () => index.speakers().map(s => `${s.name} ${s.quotes}/${s.documents}`).sort();
+    assert.deepStrictEqual(speakers(), ['Ada Brook 2/2', 'Tomas Vance 1/1']);
+    index.remove('farming.txt');
+    assert.deepStrictEqual(speakers(), ['Ada Brook 2/2']);
   });
 
   test('a text with a BOM and CRLF line ends keeps its offsets', () => {
