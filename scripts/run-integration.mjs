@@ -97,7 +97,7 @@ async function runInCodeServer(folder, env) {
       ['extensionDevelopmentPath', remote(repoRoot)],
       ['extensionTestsPath', remote(testsPath)],
       ['skipWelcome', 'true'],
-    ]));
+    ]), { timeout: 120_000 });
     return await exited;
   } finally {
     clearTimeout(timer);

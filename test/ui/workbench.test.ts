@@ -10,7 +10,8 @@ const article = { file: '100_dc533f7c6c9ce438.txt', wordInQuotation: 'family', s
 const plainFile = 'council-notes.txt';
 const modeSelector = '#status\\.editor\\.mode';
 
-suite('VS Code workbench with the packaged extension', () => {
+suite('VS Code workbench with the packaged extension', function () {
+  this.timeout(180_000);
   let browser: Browser;
   let page: Page;
   let shots = 0;
@@ -41,8 +42,8 @@ suite('VS Code workbench with the packaged extension', () => {
     if (!url || !browserEndpoint) throw new Error('run this suite through `node scripts/run-ui.mjs` (npm run test:ui)');
     browser = await chromium.connect(browserEndpoint);
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(url);
-    await page.waitForSelector('.monaco-workbench .explorer-folders-view', { timeout: 60_000 });
+    await page.goto(url, { timeout: 120_000 });
+    await page.waitForSelector('.monaco-workbench .explorer-folders-view', { timeout: 120_000 });
   });
 
   suiteTeardown(async () => {
