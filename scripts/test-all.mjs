@@ -86,7 +86,10 @@ await step('check-types', npm, ['run', '-s', 'check-types']);
 removeStaleCompiledTests();
 await step('compile-tests', npm, ['run', '-s', 'compile-tests']);
 if (wants('unit')) await tier('unit', () => runMocha([path.join(repoRoot, 'out/test/unit/**/*.test.js')]));
-if (wants('package') || needsVsCode) await step('package (bundles + .vsix)', npm, ['run', '-s', 'package']);
+if (wants('package') || needsVsCode) {
+  fs.rmSync(path.join(repoRoot, 'news-annotator.vsix'), { force: true }); // never test an older package
+  await step('package (bundles + .vsix)', npm, ['run', '-s', 'package']);
+}
 if (wants('package')) await tier('package', () => runMocha([path.join(repoRoot, 'out/test/package/**/*.test.js')]));
 if (needsVsCode) await step('VS Code runtime (installs on first use)', 'bash', ['scripts/runtime/setup.sh']);
 if (wants('integration')) await tier('integration', async () => countsFrom('integration', await run(process.execPath, ['scripts/run-integration.mjs'])));
