@@ -11,7 +11,7 @@ import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
 import { isSpaceChar, isUpperChar, isWordChar } from './chars';
-import { isSentenceEnd, type Token, tokenize } from './tokens';
+import { isSentenceEnd, sentenceStop, type Token, tokenize } from './tokens';
 
 const matchers = new Map<string, CueMatcher>();
 
@@ -51,11 +51,17 @@ function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
 }
 
 /** Tokens of a paragraph outside its quotations. */
+/**
+ * Tokens of a paragraph outside its quotations. A quotation that ends its own sentence (`"... holds."
+ * Park added`) leaves a full stop behind, of no width, so that sentences still end there.
+ */
 function tokensOutside(text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[]): Token[] {
   const tokens: Token[] = [];
   let from = paragraph.start;
   for (const q of quotes) {
     tokens.push(...tokenize(text, from, q.absStart));
+    const stop = /[.!?]["'”’»]?$/.exec(text.slice(Math.max(q.absStart, q.absEnd - 2), q.absEnd));
+    if (stop) tokens.push(sentenceStop(q.absEnd));
     from = q.absEnd;
   }
   tokens.push(...tokenize(text, from, paragraph.end));

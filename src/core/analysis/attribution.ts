@@ -140,6 +140,13 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   if (!mention) return null;
   let verb = from;
   while (verb < q.first && tokens[verb].end <= mention.end) verb++;
+  // `Gov. Pat McCrory (R) blamed...`, `Trump, who ..., said`: the verb comes after the aside.
+  const closer = tokens[verb]?.text === '(' ? ')' : tokens[verb]?.text === ',' ? ',' : undefined;
+  if (closer) {
+    let end = verb + 1;
+    while (end < Math.min(q.first, verb + 16) && tokens[end].text !== closer) end++;
+    if (end < q.first && tokens[end].text === closer) verb = end + 1;
+  }
   if (verb >= q.first) return null;
   const cue = tokens[verb];
   if (cue.text === ':' && verb === q.first - 1) return { mention, cue: { start: cue.start, end: cue.end }, rule: 'colon' };

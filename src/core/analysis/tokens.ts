@@ -28,6 +28,11 @@ class TextToken implements Token {
   }
 }
 
+/** A full stop of no width at `at`: where a quotation ended its sentence inside its marks. */
+export function sentenceStop(at: number): Token {
+  return new TextToken(at, at, '.', false, false);
+}
+
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE = 0x2019;
 const FULL_STOP = 0x2e;
