@@ -49,12 +49,6 @@ export class NgramIndex {
     if (this.heads[slot] !== -1) this.counts[slot]--;
   }
 
-  /** How many live quotations hold `key`. */
-  count(key: number): number {
-    const slot = this.findSlot(key);
-    return this.heads[slot] === -1 ? 0 : this.counts[slot];
-  }
-
   /**
    * The first posting of `key` (walk on with `next`, read with `quoteAt`; newest first, dead ones
    * included), or -1 when no quotation holds it or more than `maxCount` live ones do.

@@ -97,14 +97,12 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private stop = new Uint8Array(1024);
   private df = new Int32Array(1024);
-  private words: string[] = [];
 
   idOf(norm: string): number {
     let id = this.ids.get(norm);
     if (id === undefined) {
-      id = this.words.length;
+      id = this.ids.size;
       this.ids.set(norm, id);
-      this.words.push(norm);
       if (id >= this.stop.length) {
         const stop = new Uint8Array(this.stop.length * 2);
         stop.set(this.stop);
@@ -116,10 +114,6 @@ export class Vocabulary {
       this.stop[id] = isStopword(norm) ? 1 : 0;
     }
     return id;
-  }
-
-  word(id: number): string {
-    return this.words[id];
   }
 
   isStopword(id: number): boolean {
