@@ -108,7 +108,9 @@ const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|fo
 function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number, descriptions = false): Mention | null {
   let k = from;
   while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
-  if (k < to && LEADING_ADVERBIAL.test(tokens[k].lower)) {
+  // `Asked about it, ...`, `Reprising a theme, ...`, `Horrified, ...`: an opening phrase, not a name.
+  const participle = k < to && tokens[k].text.length > 4 && /(ing|ed)$/.test(tokens[k].lower);
+  if (k < to && (LEADING_ADVERBIAL.test(tokens[k].lower) || participle)) {
     let comma = k + 1;
     while (comma < Math.min(to, k + 14) && tokens[comma].text !== ',') comma++;
     if (comma >= Math.min(to, k + 14)) return null;
