@@ -25,7 +25,7 @@ export interface QuoteNode {
   readonly speaker: string | null;
   readonly article: TreeArticle;
   readonly quote: Quote;
-  /** Zero-based line of the quotation's first character. */
+  /** Zero-based line of the quotation's first character (worked out when first read). */
   readonly line: number;
 }
 
@@ -44,6 +44,8 @@ export interface SpeakerNode {
   readonly aliases: readonly string[];
   readonly titles: readonly string[];
   readonly quoteCount: number;
+  readonly articleCount: number;
+  /** Built when first read: a large workspace has far more rows than anyone expands. */
   readonly articles: readonly ArticleNode[];
 }
 
@@ -51,6 +53,7 @@ export interface SpeakerNode {
 export interface UnattributedNode {
   readonly kind: 'unattributed';
   readonly quoteCount: number;
+  readonly articleCount: number;
   readonly articles: readonly ArticleNode[];
 }
 
@@ -63,38 +66,50 @@ export interface SpeakerTreeOptions {
   readonly filter?: string;
   /** Names split out by hand as people of their own: never merged into a fuller name. */
   readonly keepApart?: ReadonlySet<string>;
+  /** The workspace's speakers, one per person, when already at hand; else merged from the articles. */
+  readonly people?: readonly WorkspaceSpeaker[];
 }
 
 /**
  * Builds the tree roots. One person is one row, as the workspace merges speakers (`Kerry` joins
  * `John Kerry`); an unnamed speaker that several articles have (`the official`) gets a row per
- * article, since two outlets' officials are not known to be one person. Scare quotes and titles
- * (kind `other`) are left out: nobody said them. The "Unattributed" row is shown only when some
- * quotation lacks a speaker and no filter is set.
+ * article, since two outlets' officials are not known to be one person; a name the analysis
+ * never gave (set by hand) is one row. Scare quotes and titles (kind `other`) are left out: nobody
+ * said them. The "Unattributed" row is shown only when some quotation lacks a speaker and no
+ * filter is set.
  */
 export function buildSpeakerTree(articles: readonly TreeArticle[], options: SpeakerTreeOptions = {}): (SpeakerNode | UnattributedNode)[] {
-  const people = peopleByName(mergeSpeakers(articles.map(a => a.analysis)));
+  const people = peopleByName(options.people ?? mergeSpeakers(articles.map(a => a.analysis)));
   const rows = new Map<string | null, { person: WorkspaceSpeaker | undefined; name: string; perArticle: Map<TreeArticle, Quote[]> }>();
   for (const article of articles) {
     for (const quote of article.analysis.quotes) {
       if (quote.kind === 'other' && quote.speaker === null) continue;
-      const apart = quote.speaker !== null && options.keepApart?.has(quote.speaker);
+      const apart = quote.speaker !== null && (options.keepApart?.has(quote.speaker) ?? false);
       const candidates = quote.speaker === null || apart ? [] : people.get(quote.speaker) ?? [];
       const person = candidates.length === 1 ? candidates[0] : undefined;
-      const key = quote.speaker === null ? null : person ? person.name : apart ? quote.speaker : `${quote.speaker}\u0000${article.id}`;
+      const key = quote.speaker === null ? null
+        : person ? person.name
+        : candidates.length > 1 ? `${quote.speaker}\u0000${article.id}`
+        : quote.speaker;
       const row = rows.get(key) ?? { person, name: person?.name ?? quote.speaker ?? '', perArticle: new Map<TreeArticle, Quote[]>() };
       rows.set(key, row);
-      row.perArticle.set(article, [...(row.perArticle.get(article) ?? []), quote]);
+      const quotes = row.perArticle.get(article);
+      if (quotes) quotes.push(quote); else row.perArticle.set(article, [quote]);
     }
   }
-  const groups = (speaker: string | null, perArticle: Map<TreeArticle, Quote[]>): ArticleNode[] =>
-    [...perArticle].map(([article, quotes]) => {
-      const lines = lineIndex(article.text);
+  /** The article rows under a speaker row, made on first read and kept. */
+  const groups = (speaker: string | null, perArticle: Map<TreeArticle, Quote[]>) => {
+    let made: ArticleNode[] | undefined;
+    return () => made ??= [...perArticle].map(([article, quotes]) => {
+      // Line numbers cost a pass over the text: only rows the reader opens pay for it.
+      let lines: ((offset: number) => number) | undefined;
+      const lineOf = (offset: number) => (lines ??= lineIndex(article.text))(offset);
       return {
         kind: 'article' as const, speaker, article,
-        quotes: quotes.map(quote => ({ kind: 'quote' as const, speaker, article, quote, line: lines(quote.start) })),
+        quotes: quotes.map(quote => ({ kind: 'quote' as const, speaker, article, quote, get line() { return lineOf(quote.start); } })),
       };
     }).sort((a, b) => b.quotes.length - a.quotes.length || a.article.label.localeCompare(b.article.label));
+  };
 
   const needle = options.filter?.trim().toLocaleLowerCase() ?? '';
   const speakers: SpeakerNode[] = [];
@@ -103,8 +118,8 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
     const aliases = person?.aliases ?? [];
     const titles = person?.titles ?? [];
     if (needle && ![name, ...aliases, ...titles].some(s => s.toLocaleLowerCase().includes(needle))) continue;
-    const articleNodes = groups(name, perArticle);
-    speakers.push({ kind: 'speaker', id: key, name, aliases, titles, quoteCount: countQuotes(articleNodes), articles: articleNodes });
+    const articleRows = groups(name, perArticle);
+    speakers.push({ kind: 'speaker', id: key, name, aliases, titles, quoteCount: countQuotes(perArticle), articleCount: perArticle.size, get articles() { return articleRows(); } });
   }
   speakers.sort(options.sort === 'name'
     ? (a, b) => a.name.localeCompare(b.name)
@@ -112,12 +127,14 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
 
   const unattributed = rows.get(null)?.perArticle;
   if (!unattributed || needle) return speakers;
-  const articleNodes = groups(null, unattributed);
-  return [...speakers, { kind: 'unattributed', quoteCount: countQuotes(articleNodes), articles: articleNodes }];
+  const articleRows = groups(null, unattributed);
+  return [...speakers, { kind: 'unattributed', quoteCount: countQuotes(unattributed), articleCount: unattributed.size, get articles() { return articleRows(); } }];
 }
 
-function countQuotes(articles: readonly ArticleNode[]): number {
-  return articles.reduce((n, a) => n + a.quotes.length, 0);
+function countQuotes(perArticle: Map<TreeArticle, Quote[]>): number {
+  let count = 0;
+  for (const quotes of perArticle.values()) count += quotes.length;
+  return count;
 }
 
 /** Zero-based line of an offset, by binary search over line starts. */

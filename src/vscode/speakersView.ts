@@ -67,7 +67,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
       const articles = this.#articles();
       const keepApart = new Set(articles.flatMap(a => this.store.speakerOperationsFor(vscode.Uri.parse(a.id, true)))
         .flatMap(op => (op.op === 'split' ? [op.alias] : [])));
-      this.#roots = buildSpeakerTree(articles, { sort: this.#sort, filter: this.#filter, keepApart });
+      this.#roots = buildSpeakerTree(articles, { sort: this.#sort, filter: this.#filter, keepApart, people: this.workspace.speakers() });
     }
     return this.#roots;
   }
@@ -133,7 +133,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
 function speakerItem(node: SpeakerNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `speaker\u0000${node.id}`;
-  item.description = `${countLabel(node.quoteCount, 'quotation')} · ${countLabel(node.articles.length, 'article')}`;
+  item.description = `${countLabel(node.quoteCount, 'quotation')} · ${countLabel(node.articleCount, 'article')}`;
   const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(node.name)}**`);
   if (node.titles.length > 0) tooltip.appendMarkdown(`\n\n${escapeMarkdown(node.titles.join(', '))}`);
   if (node.aliases.length > 0) tooltip.appendMarkdown(`\n\nAlso named: ${node.aliases.map(escapeMarkdown).join(', ')}`);
@@ -315,7 +315,7 @@ function registerSpeakerOperations(provider: SpeakersTreeProvider, store: Annota
     run('newsAnnotator.mergeSpeaker', async (row, arg) => {
       const others = provider.roots().flatMap(r => (r.kind === 'speaker' && r.id !== row.id ? [r] : []));
       const into = typeof arg.into === 'string' ? arg.into : (await vscode.window.showQuickPick(
-        others.map(r => ({ label: r.name, description: `${countLabel(r.quoteCount, 'quotation')} · ${countLabel(r.articles.length, 'article')}` })),
+        others.map(r => ({ label: r.name, description: `${countLabel(r.quoteCount, 'quotation')} · ${countLabel(r.articleCount, 'article')}` })),
         { title: `Merge ${row.name} into…`, placeHolder: 'The speaker who is the same person' }))?.label;
       if (into && into !== row.name) await record(row, from => ({ op: 'merge', from, into }));
     }),

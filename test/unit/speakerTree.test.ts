@@ -28,7 +28,7 @@ const courier = article('courier.news.txt', 'Bridge reopens\n"Open soon," Brook 
 suite('speaker tree', () => {
   test('speakers by quotation count, then quotations grouped by article, with lines', () => {
     const roots = buildSpeakerTree([gazette, courier]);
-    assert.deepStrictEqual(roots.map(r => r.kind === 'speaker' ? `${r.name} ${r.quoteCount}/${r.articles.length}` : `unattributed ${r.quoteCount}`),
+    assert.deepStrictEqual(roots.map(r => r.kind === 'speaker' ? `${r.name} ${r.quoteCount}/${r.articleCount}` : `unattributed ${r.quoteCount}`),
       ['Ada Brook 3/2', 'Tomas Vance 1/1', 'unattributed 1']);
     const brookNode = roots[0];
     assert.ok(brookNode.kind === 'speaker');
@@ -64,7 +64,7 @@ suite('speaker tree', () => {
 
   test('a name split out by hand keeps its own row across articles', () => {
     const roots = buildSpeakerTree([gazette, courier], { keepApart: new Set(['Brook']) });
-    assert.deepStrictEqual(roots.map(r => r.kind === 'speaker' ? `${r.name} ${r.quoteCount}/${r.articles.length}` : r.kind),
+    assert.deepStrictEqual(roots.map(r => r.kind === 'speaker' ? `${r.name} ${r.quoteCount}/${r.articleCount}` : r.kind),
       ['Ada Brook 2/1', 'Brook 1/1', 'Tomas Vance 1/1', 'unattributed']);
   });
 
