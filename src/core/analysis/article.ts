@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
+import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -36,7 +36,7 @@ interface Resolved {
 }
 
 const RULE_CONFIDENCE: Readonly<Record<Attribution['rule'], number>> = {
-  after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, colon: 0.8, sentence: 0.75, subject: 0.6,
+  after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, colon: 0.8, sentence: 0.75, subject: 0.6, possessor: 0.5,
 };
 
 function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
@@ -320,6 +320,8 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       const subject = attributeToSentenceSubject(text, tokens, slots, k);
       if (subject) { found[k] = resolve(subject, index, registry); continue; }
       if (isQuotedModifier(text, tokens, slots[k])) continue;
+      const possessor = attributeToPossessor(text, tokens, slots[k]);
+      if (possessor) { found[k] = resolve(possessor, index, registry); continue; }
       const sameParagraph = found.slice(0, k).reverse().find(Boolean) ?? found.slice(k + 1).find(Boolean);
       if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
       const reportedBefore = slots[k].first > 0 ? lastReportedSpeaker(text, tokens, cues, slots[k].first) : null;

@@ -13,7 +13,7 @@ export interface CueSpan {
   readonly end: number;
 }
 
-export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro' | 'subject' | 'colon';
+export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro' | 'subject' | 'colon' | 'possessor';
 
 export interface Attribution {
   readonly mention: Mention;
@@ -31,6 +31,7 @@ export interface QuoteSlot {
   readonly first: number;
 }
 
+const NEW_CLAUSE = /^(and|but|while|whereas|although|though|yet)$/;
 const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 
 export class CueMatcher {
@@ -109,7 +110,7 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
   let k = from;
   while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
   // `Asked about it, ...`, `Reprising a theme, ...`, `Horrified, ...`: an opening phrase, not a name.
-  const participle = k < to && tokens[k].text.length > 4 && /(ing|ed)$/.test(tokens[k].lower);
+  const participle = k < to && tokens[k].text.length > 4 && /(ing|ed|ly)$/.test(tokens[k].lower);
   if (k < to && (LEADING_ADVERBIAL.test(tokens[k].lower) || participle)) {
     let comma = k + 1;
     while (comma < Math.min(to, k + 14) && tokens[comma].text !== ',') comma++;
@@ -120,6 +121,32 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
   const mention = tokens[k].capitalized || descriptions ? subjectAfter(text, tokens, k - 1, to, true) : null;
   if (!mention || (mention.kind === 'description' && !descriptions)) return null;
   return mention;
+}
+
+const POSSESSIVE_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they' };
+
+/**
+ * `Trump's call for "a total shutdown"`, `his promise to be "neutral"`: words quoted as someone's
+ * call, promise or claim are theirs. The possessor is the mention (`his` stands for `he`).
+ */
+export function attributeToPossessor(text: string, tokens: readonly Token[], q: QuoteSlot): Attribution | null {
+  for (let k = q.first - 1; k >= Math.max(0, q.first - 5); k--) {
+    const t = tokens[k];
+    if (!t.isWord) return null;
+    const pronoun = POSSESSIVE_PRONOUN[t.lower];
+    const noun = tokens[k + 1];
+    if (!noun || noun.start >= q.start || !noun.isWord || noun.capitalized) continue;
+    if (pronoun) {
+      const mention: Mention = { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
+      return { mention, cue: { start: noun.start, end: noun.end }, rule: 'possessor' };
+    }
+    if (t.capitalized && /['’]s$/.test(t.text) && !tokens[k - 1]?.capitalized) {
+      const end = t.end - 2;
+      const mention: Mention = { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
+      return { mention, cue: { start: noun.start, end: noun.end }, rule: 'possessor' };
+    }
+  }
+  return null;
 }
 
 /** A few quoted words before a noun modify it (`a coalition "steering group" meeting`): a name, not words said. */
@@ -180,6 +207,8 @@ export function attributeInParagraph(
   // into the next quotation introduce that one.
   const introducesNext = quoteEndsSentence && index + 1 < quotes.length && afterEnd >= ceiling;
   for (let i = q.after; i < afterEnd && !introducesNext; i++) {
+    // `"...," for instance, and Trump vowed to...`: a new clause has its own speaker.
+    if (i > q.after && tokens[i].text === ',' && NEW_CLAUSE.test(tokens[i + 1]?.lower ?? '')) break;
     const length = cues.cueLength(tokens, i);
     if (cues.isAccordingTo(tokens, i)) {
       const mention = sourceAfterPhrase(text, tokens, i + 1, afterEnd);
