@@ -1,27 +1,9 @@
 import * as vscode from 'vscode';
-import type { ArticleAnalysis } from '../core/types';
+import { summarizeArticle } from '../core/articleSummary';
 import type { AnnotationStore } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 import { isArticleDocument } from './newsWorkspace';
-
-/** What the status bar says about one article. */
-export interface ArticleCounts {
-  readonly quotations: number;
-  readonly speakers: number;
-  /** Quotations that another article in the workspace also carries. */
-  readonly crossSourced: number;
-}
-
-/** Counts for the article at `uri`: attributable quotations, distinct speakers, cross-sourced quotations. */
-export function countsFor(workspace: NewsWorkspace, uri: vscode.Uri, analysis: ArticleAnalysis): ArticleCounts {
-  const quotes = analysis.quotes.filter(q => q.kind !== 'other' || q.speaker !== null);
-  const self = uri.toString();
-  return {
-    quotations: quotes.length,
-    speakers: new Set(quotes.map(q => q.speaker).filter(s => s !== null)).size,
-    crossSourced: quotes.filter(q => workspace.matchesFor(uri, q).some(m => m.uri !== self)).length,
-  };
-}
+import { carriedElsewhere } from './semanticTokens';
 
 /**
  * A status bar item for the article in the active editor: its quotations, speakers and
@@ -38,7 +20,7 @@ export function registerStatusBar(workspace: NewsWorkspace, store: AnnotationSto
       item.hide();
       return;
     }
-    const counts = countsFor(workspace, document.uri, analysis);
+    const counts = summarizeArticle(analysis, carriedElsewhere(workspace, document.uri));
     item.text = `$(quote) ${counts.quotations} $(person) ${counts.speakers} $(link) ${counts.crossSourced}`;
     item.tooltip = `${plural(counts.quotations, 'quotation')}, ${plural(counts.speakers, 'speaker')}, ` +
       `${plural(counts.crossSourced, 'quotation')} also in other articles. Click to show the Speakers view.`;
