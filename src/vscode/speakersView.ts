@@ -15,6 +15,8 @@ export interface SpeakerRow {
   readonly contextValue?: string;
   /** What selecting the row runs. */
   readonly command?: { readonly command: string; readonly arguments?: unknown[] };
+  /** The hover text, as Markdown, and whether VS Code would run command links in it. */
+  readonly tooltip?: { readonly markdown: string; readonly trusted: boolean };
   readonly children?: SpeakerRow[];
 }
 
@@ -225,6 +227,7 @@ function rowsOf(provider: SpeakersTreeProvider, node?: SpeakerTreeNode): Speaker
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
       ...(item.contextValue ? { contextValue: item.contextValue } : {}),
       ...(item.command ? { command: { command: item.command.command, arguments: item.command.arguments } } : {}),
+      ...(item.tooltip instanceof vscode.MarkdownString ? { tooltip: { markdown: item.tooltip.value, trusted: !!item.tooltip.isTrusted } } : {}),
       ...(children.length > 0 ? { children } : {}),
     };
   });

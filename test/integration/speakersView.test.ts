@@ -10,6 +10,7 @@ interface Row {
   readonly description?: string;
   readonly contextValue?: string;
   readonly command?: { readonly command: string; readonly arguments?: unknown[] };
+  readonly tooltip?: { readonly markdown: string; readonly trusted: boolean };
   readonly children?: Row[];
 }
 
@@ -88,5 +89,23 @@ suite('Speakers view', () => {
     assert.ok(copied.includes('Philip Hammond'), 'the copy names the speaker');
     assert.ok(copied.includes(article.label), 'the copy names the file');
     assert.ok(copied.includes(quote.description!), 'the copy gives the line');
+  });
+
+  test('article text reaches the view as plain labels and escaped, untrusted tooltips', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'hostile.news.txt');
+    const link = '[the full plan](command:newsAnnotator.removeAnnotation?%7B%7D)';
+    const text = `Council Votes on Harbour Fees\n\n\u201cRead ${link} and <img src=x onerror=alert(1)> before you vote,\u201d said Lena Ortiz.\n`;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    try {
+      const ortiz = await eventually(async () => (await rows()).find(r => r.label === 'Lena Ortiz'), 'the speaker of the new article is not listed');
+      const quote = ortiz.children![0].children![0];
+      assert.ok(quote.label.includes(link), 'the label shows the words as they are');
+      assert.ok(quote.tooltip && !quote.tooltip.trusted, 'the tooltip is untrusted Markdown');
+      assert.ok(!/(^|[^\\])\[[^\]]*\]\(command:/.test(quote.tooltip.markdown), 'the tooltip holds a live command link');
+      assert.ok(!/(^|[^\\])<img/.test(quote.tooltip.markdown), 'the tooltip holds live HTML');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await eventually(async () => !(await rows()).some(r => r.label === 'Lena Ortiz') || undefined, 'the deleted article still has a row');
   });
 });
