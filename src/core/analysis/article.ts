@@ -52,15 +52,16 @@ function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
 
 /** Tokens of a paragraph outside its quotations. */
 /**
- * Tokens of a paragraph outside its quotations. A quotation that ends its own sentence (`"... holds."
- * Park added`) leaves a full stop behind, of no width, so that sentences still end there.
+ * Tokens of a paragraph outside its quotations. A quotation that ends its own sentence with a full
+ * stop (`"... holds." Park added`) leaves one behind, of no width, so that sentences still end there.
  */
 function tokensOutside(text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[]): Token[] {
   const tokens: Token[] = [];
   let from = paragraph.start;
   for (const q of quotes) {
     tokens.push(...tokenize(text, from, q.absStart));
-    const stop = /[.!?]["'”’»]?$/.exec(text.slice(Math.max(q.absStart, q.absEnd - 2), q.absEnd));
+    // Only a full stop: `"Why now?" Kerry asked` goes on to its attribution.
+    const stop = /\.["'”’»]?$/.exec(text.slice(Math.max(q.absStart, q.absEnd - 2), q.absEnd));
     if (stop) tokens.push(sentenceStop(q.absEnd));
     from = q.absEnd;
   }
@@ -223,7 +224,14 @@ function headlineSpeaker(text: string, tokens: readonly Token[], quoteStart: num
   const { name, titles } = attribution.mention;
   const words = name.split(' ');
   const person = registry.knownSurname(words[words.length - 1]) || titles.length > 0 || FIRST_NAME_GENDER.has(words[0].toLowerCase());
-  return person ? attribution : null;
+  if (person) return attribution;
+  // `Trump Addresses Munich Attack: '...'`: a known person's name opening the headline.
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    if (!registry.knownSurname(words[n - 1])) continue;
+    const end = attribution.mention.start + words.slice(0, n).join(' ').length;
+    return { ...attribution, mention: { ...attribution.mention, end, name: text.slice(attribution.mention.start, end) } };
+  }
+  return null;
 }
 
 /** True when quotation `k` and quotation `k + 1` lie in one sentence. */

@@ -156,6 +156,19 @@ export function isQuotedModifier(text: string, tokens: readonly Token[], q: Quot
     && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 2;
 }
 
+/** `- Michael P. McDonald: "..."`, `Clinton: "..."`: a name alone before a colon that opens the quotation. */
+function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot): Attribution | null {
+  const colon = q.first - 1;
+  if (colon < 1 || tokens[colon].text !== ':') return null;
+  const mention = subjectBefore(text, tokens, colon, Math.max(0, colon - 8));
+  if (!mention || mention.kind !== 'name') return null;
+  let k = colon - 1;
+  while (k >= 0 && tokens[k].start >= mention.start) k--;
+  const before = tokens[k];
+  if (before && !isSentenceEnd(tokens, k) && !/^[-—–|]$/.test(before.text)) return null;
+  return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
+}
+
 /**
  * A quotation with no cue around it, in a sentence whose subject is a person: `Manafort dismissed
  * the whole kerfuffle as "absurd"`, `Clinton: "Our goal..."`. The verb after the subject is the cue.
@@ -163,6 +176,8 @@ export function isQuotedModifier(text: string, tokens: readonly Token[], q: Quot
 export function attributeToSentenceSubject(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number): Attribution | null {
   const q = quotes[index];
   if (isQuotedModifier(text, tokens, q)) return null;
+  const colon = transcriptSpeaker(text, tokens, q);
+  if (colon) return colon;
   const [from] = sentenceBounds(tokens, Math.max(0, q.first - 1), 0, q.first);
   if (from >= q.first) return null;
   const mention = sentenceSubject(text, tokens, from, q.first, true);

@@ -21,7 +21,7 @@ export const CUE_VERBS: readonly string[] = [
   'rail', 'fume', 'rave', 'pray', 'preach', 'lecture', 'mock', 'ridicule', 'dismiss', 'label',
   'dub', 'praise', 'criticize', 'criticise', 'denounce', 'condemn', 'applaud', 'hail', 'decry',
   'brand', 'chide', 'scold', 'rebuke', 'tease', 'taunt', 'jab', 'quote', 'cite', 'paraphrase',
-  'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel',
+  'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel', 'echo', 'retaliate',
 ];
 
 /** Cue phrases that take the source after them: `according to Kerry`. */
@@ -55,7 +55,7 @@ export function inflect(base: string): string[] {
   const irregular = IRREGULAR[base];
   if (irregular) return [base, ...irregular];
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-  const third = /(s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  const third = /(s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
   const past = base.endsWith('e') ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : `${base}ed`;
   return [base, past, third, `${stem}ing`];
 }
