@@ -115,6 +115,25 @@ suite('Annotation commands', () => {
     assert.strictEqual(selector(saved, 'TextQuoteSelector')?.exact, document.getText(range));
     assert.deepStrictEqual([selector(saved, 'TextPositionSelector')?.start, selector(saved, 'TextPositionSelector')?.end], [quote.start, quote.end]);
 
+    // The exports the reader runs: W3C JSON-LD, and CSV with one row per quotation.
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const exported = { jsonld: vscode.Uri.joinPath(root, 'exported.jsonld'), csv: vscode.Uri.joinPath(root, 'exported.csv') };
+    try {
+      for (const [format, target] of Object.entries(exported)) {
+        await vscode.commands.executeCommand('newsAnnotator.exportAnnotations', { format, target: target.toString() });
+      }
+      const jsonld = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported.jsonld));
+      assert.ok(JSON.stringify(JSON.parse(jsonld)).includes('"Rosa Quint"'), 'the JSON-LD export does not hold the correction');
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(exported.csv)).split(/\r?\n/);
+      // The opening words of the quotation, between its marks, find its row.
+      const quoteWords = document.getText(range).slice(1, -1).slice(0, 15);
+      const row = csv.find(line => line.includes(quoteWords));
+      assert.ok(row, 'the CSV has no row for the quotation');
+      assert.ok(row?.includes('Rosa Quint'), 'the CSV row of the quotation does not give the speaker set by hand');
+    } finally {
+      for (const target of Object.values(exported)) await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+
     await vscode.commands.executeCommand('newsAnnotator.removeAnnotation', { uri: article.toString(), id: saved.id });
     await eventually(async () => !(await rows()).some(r => r.label === 'Rosa Quint') || undefined, 'removing the correction did not restore the view');
     assert.ok(!(await hoverText(article, quote.start + 1)).includes('Rosa Quint'));
