@@ -15,7 +15,7 @@ const builtInPatterns = [`**/[0-9][0-9][0-9]_${'[0-9a-f]'.repeat(16)}.txt`, '**/
 /** Work done between two yields to the event loop, so keystrokes never wait behind indexing. */
 const sliceMs = 10;
 /** Files read from disk at once during a build. */
-const readConcurrency = 16;
+const readConcurrency = 32;
 /** How long index changes are gathered into one `onDidChange` event; longer while many files come in. */
 const changeCoalesceMs = 50;
 const bulkChangeCoalesceMs = 1000;
@@ -338,7 +338,7 @@ export class NewsWorkspace implements vscode.Disposable {
     for (;;) {
       const sliceEnd = Date.now() + sliceMs;
       let done = false;
-      while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = this.index.processPending(token, 4);
+      while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = this.index.processPending(token, 1);
       await yieldToEventLoop();
       if (done || token.isCancellationRequested) return;
     }

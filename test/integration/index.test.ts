@@ -279,4 +279,53 @@ suite('Workspace index', () => {
       .every(name => !pulled.includes(name)) || undefined, 60_000, 250);
     assert.ok(cleared, 'the card still lists articles of the deleted folder');
   });
+  test('a folder added by newsAnnotator.articlePatterns is indexed in the background, and dropped when the pattern goes', async function () {
+    this.timeout(300_000);
+    const clippings = path.join(folder, 'clippings');
+    made.push(clippings);
+    fs.mkdirSync(clippings, { recursive: true });
+    const count = 3000;
+    const file = (i: number) => path.join(clippings, `clip-${i}.txt`);
+    const remarkAt = (article: string) => fs.readFileSync(article, 'utf8').lastIndexOf('\u201c') + 5;
+    let bytes = 0;
+    for (let i = 0; i < count; i++) {
+      const text = inventedArticle(20_000 + i, inventedRemark(10_000 + Math.floor(i / 2)));
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(file(i), text);
+    }
+    const pairFound = async (k: number) => {
+      const cards = await hoverMarkdown(vscode.Uri.file(file(2 * k)), remarkAt(file(2 * k)));
+      return linkedFiles(cards).includes(path.basename(file(2 * k + 1))) || undefined;
+    };
+    // An article that shares the remark of clip-2 and clip-3, which no test opens (an open article stays indexed).
+    const survivor = path.join(folder, 'samples', '964_0000000000000c05.txt');
+    made.push(survivor);
+    fs.writeFileSync(survivor, inventedArticle(6000, inventedRemark(10_001)));
+    const survivorLinks = async () => linkedFiles(await hoverMarkdown(vscode.Uri.file(survivor), remarkAt(survivor)));
+    const settings = vscode.workspace.getConfiguration('newsAnnotator');
+    try {
+      const started = performance.now();
+      const { result: indexMs, stallMs } = await longestStall(async () => {
+        await settings.update('articlePatterns', ['clippings/**/*.txt'], vscode.ConfigurationTarget.Workspace);
+        return waitFor(async () => (await pairFound(count / 2 - 1)) && performance.now() - started, 240_000, 500);
+      });
+      assert.ok(indexMs, 'the clippings never reached the index');
+      // A clipping opens as Plain Text and switches to News Article mode a moment later (the pattern says so).
+      for (let k = 100; k < count / 2; k += 100) assert.ok(await waitFor(() => pairFound(k), 10_000), `clipping pair ${k} does not show in a card`);
+      console.log(`      index: ${count} articles (${(bytes / 1e6).toFixed(1)} MB) indexed ${indexMs.toFixed(0)} ms after the pattern was added ` +
+        `(${(bytes / 1e6 / (indexMs / 1000)).toFixed(2)} MB/s: listing, reading, analysis and matching); longest extension-host stall ${stallMs.toFixed(0)} ms`);
+      const linked = await waitFor(async () => {
+        const names = await survivorLinks();
+        return names.includes('clip-2.txt') && names.includes('clip-3.txt') || undefined;
+      }, 20_000);
+      assert.ok(linked, 'the article sharing a clipping\'s remark does not list the clippings');
+    } finally {
+      await settings.update('articlePatterns', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const dropped = await waitFor(async () => {
+      const names = await survivorLinks();
+      return !names.includes('clip-2.txt') && !names.includes('clip-3.txt') || undefined;
+    }, 60_000, 250);
+    assert.ok(dropped, `clippings stay in the index after their pattern was removed: ${(await survivorLinks()).join(', ')}`);
+  });
 });
