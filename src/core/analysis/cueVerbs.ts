@@ -21,7 +21,7 @@ export const CUE_VERBS: readonly string[] = [
   'rail', 'fume', 'rave', 'pray', 'preach', 'lecture', 'mock', 'ridicule', 'dismiss', 'label',
   'dub', 'praise', 'criticize', 'criticise', 'denounce', 'condemn', 'applaud', 'hail', 'decry',
   'brand', 'chide', 'scold', 'rebuke', 'tease', 'taunt', 'jab', 'quote', 'cite', 'paraphrase',
-  'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel', 'echo', 'retaliate',
+  'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel', 'echo', 'retaliate', 'refer', 'read',
 ];
 
 /** Cue phrases that take the source after them: `according to Kerry`. */
@@ -45,6 +45,8 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   admit: ['admitted', 'admits', 'admitting'],
   beg: ['begged', 'begs', 'begging'],
   plead: ['pleaded', 'pled', 'pleads', 'pleading'],
+  read: ['read', 'reads', 'reading'],
+  refer: ['referred', 'refers', 'referring'],
   jab: ['jabbed', 'jabs', 'jabbing'],
   dub: ['dubbed', 'dubs', 'dubbing'],
   label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
