@@ -41,12 +41,6 @@ export interface NewsWorkspaceChange {
   readonly uris: readonly vscode.Uri[];
 }
 
-/** A file named like an article that is not in the index, and why. */
-export interface SkippedArticle {
-  readonly uri: vscode.Uri;
-  readonly reason: string;
-}
-
 /** A queued look at one article: waiting out its debounce, due for the reader, or being read. */
 interface PendingUpdate {
   readonly timer: ReturnType<typeof setTimeout> | undefined;
@@ -80,7 +74,8 @@ export class NewsWorkspace implements vscode.Disposable {
   private readonly goneFromDisk = new Set<string>();
   /** The document version each open article was last indexed at. */
   private readonly indexedVersions = new Map<string, number>();
-  private readonly skipped = new Map<string, SkippedArticle>();
+  /** Why each file named like an article is not in the index (too large, binary, not UTF-8, unreadable). */
+  private readonly skipped = new Map<string, string>();
   private readonly problems = vscode.languages.createDiagnosticCollection('news-annotator');
   private readonly lifetime = new vscode.CancellationTokenSource();
   private watchers: vscode.Disposable[] = [];
@@ -211,11 +206,6 @@ export class NewsWorkspace implements vscode.Disposable {
   /** Every indexed article. */
   articles(): vscode.Uri[] {
     return this.index.documentIds().map(id => vscode.Uri.parse(id, true));
-  }
-
-  /** Files named like articles that could not be indexed (too large, binary, not UTF-8, unreadable). */
-  skippedArticles(): readonly SkippedArticle[] {
-    return [...this.skipped.values()];
   }
 
   /** How the reader sees an article's name: its workspace-relative path. */
@@ -572,8 +562,8 @@ export class NewsWorkspace implements vscode.Disposable {
   private skip(uri: vscode.Uri, reason: string, oversize: boolean): void {
     const key = uri.toString();
     const message = `News Annotator skipped ${this.labelOf(uri)}: ${reason}.`;
-    if (this.skipped.get(key)?.reason !== reason) this.log.warn(message);
-    this.skipped.set(key, { uri, reason });
+    if (this.skipped.get(key) !== reason) this.log.warn(message);
+    this.skipped.set(key, reason);
     // The Problems panel is where a reader looks for what is wrong with a file.
     const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message,
       oversize ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
@@ -588,7 +578,7 @@ export class NewsWorkspace implements vscode.Disposable {
 
   /** Once per session, after the first build: how many articles were too large, and how to see which. */
   private notifyOversize(): void {
-    const count = [...this.skipped.values()].filter(s => s.reason.includes('newsAnnotator.maxFileSizeKB')).length;
+    const count = [...this.skipped.values()].filter(reason => reason.includes('newsAnnotator.maxFileSizeKB')).length;
     if (this.oversizeNotified || count === 0) return;
     this.oversizeNotified = true;
     void vscode.window.showInformationMessage(
