@@ -85,6 +85,7 @@ export const NOT_NAMES = new Set([
   'ultimately', 'eventually', 'apparently', 'clearly', 'obviously', 'certainly', 'sometimes', 'often',
   'asked', 'told', 'said', 'says', 'adding', 'noting', 'speaking', 'writing', 'talking', 'according',
   'here', 'there', 'why', 'so', 'too', 'well', 'oh', 'ok', 'okay', 'sure', 'thanks', 'please',
+  'likewise', 'similarly', 'additionally', 'furthermore', 'specifically', 'separately', 'notably',
 ]);
 
 /** Words that may sit between a subject and its cue verb: `Kerry also said`, `he has long said`. */

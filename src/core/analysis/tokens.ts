@@ -85,7 +85,8 @@ const ABBREVIATIONS = new Set([
 export function isAbbreviation(token: Token | undefined): boolean {
   if (!token || !token.isWord) return false;
   if (token.text.length === 1 && token.capitalized) return true;
-  return ABBREVIATIONS.has(token.lower) || /^(\p{L}\.)+\p{L}$/u.test(token.text);
+  // `U.S.`, `G.K.`, and party-state tags such as `D-N.Y.` or `R-Ky.`
+  return ABBREVIATIONS.has(token.lower) || /^(\p{L}\.)+\p{L}$/u.test(token.text) || /^[A-Z]-[A-Z][\w.]*$/.test(token.text);
 }
 
 /** True when `tokens[i]` ends a sentence (a full stop after an abbreviation such as `Sen.` does not). */
@@ -94,5 +95,6 @@ export function isSentenceEnd(tokens: readonly Token[], i: number): boolean {
   if (t.text !== '.' && t.text !== '?' && t.text !== '!') return false;
   if (t.text === '.' && isAbbreviation(tokens[i - 1])) return false;
   const next = tokens[i + 1];
+  if (next?.text === ')') return false; // `(D-N.Y.) said`: inside an aside
   return next === undefined || !next.isWord || next.capitalized || /^\d/.test(next.text);
 }
