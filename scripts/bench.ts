@@ -17,7 +17,7 @@ import { IndexedMatch, WorkspaceIndex } from '../src/core/workspaceIndex';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const allsides = path.resolve(repoRoot, '..', 'shared', 'eval-data', 'allsides-scale');
-const syntheticDir = path.join(repoRoot, 'bench-output', 'synthetic-100000');
+const syntheticDir = path.join(repoRoot, 'bench-output', 'synthetic-100000-v2');
 const SYNTHETIC_ARTICLES = 100_000;
 
 const MB = 1024 * 1024;
@@ -277,9 +277,11 @@ function benchCorpus(name: string, files: readonly string[], silver: readonly Si
 }
 
 /**
- * A corpus ten times the size, with the overlap of real coverage: each synthetic article takes a
- * real headline and paragraphs from several real articles (so quotations recur across articles),
- * shuffled, with some quotation marks dropped and some words swapped.
+ * A corpus ten times the size, with overlap like real coverage's: each synthetic article is a real
+ * article, paragraphs shuffled, with a share of its words (quotations included) replaced by words
+ * drawn from the corpus. Most get a heavy share replaced, so they read as other stories with the
+ * corpus's word statistics; one in twenty gets a light share, so it carries the same quotations
+ * lightly edited, as a second outlet's copy would; one in ten also borrows a paragraph of another.
  */
 function ensureSynthetic(realFiles: readonly string[]): string[] {
   const marker = path.join(syntheticDir, 'complete');
@@ -290,19 +292,18 @@ function ensureSynthetic(realFiles: readonly string[]): string[] {
   const articles = realFiles.map(file => readText(file).split('\n\n'));
   const next = random(2024);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const pool = articles.slice(0, 500).flatMap(paragraphs => paragraphs.join(' ').match(/\p{L}+/gu) ?? []);
   files.forEach(file => {
     const [headline, ...body] = pick(articles);
     const paragraphs = [...body];
-    for (let borrowed = 1 + Math.floor(next() * 3); borrowed > 0; borrowed--) paragraphs.push(...pick(articles).slice(1).filter(() => next() < 0.3));
+    if (next() < 0.1) paragraphs.push(pick(pick(articles).slice(1)));
     for (let i = paragraphs.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [paragraphs[i], paragraphs[j]] = [paragraphs[j], paragraphs[i]];
     }
-    const perturbed = paragraphs.map(p => {
-      if (next() < 0.5) p = p.replace(/[“”"]/g, '');
-      return p.replace(/\b(said|says|told)\b/g, () => pick(['said', 'added', 'noted', 'stated']));
-    });
-    fs.writeFileSync(file, [headline, ...perturbed].join('\n\n'));
+    const share = next() < 0.05 ? 0.02 : 0.5;
+    const replaced = paragraphs.map(p => p.replace(/\p{L}+/gu, word => (next() < share ? pick(pool) : word)));
+    fs.writeFileSync(file, [headline, ...replaced].join('\n\n'));
   });
   fs.writeFileSync(marker, '');
   return files;
