@@ -56,6 +56,21 @@ suite('Semantic highlighting', () => {
     assert.ok(crossSourced.every(t => !t.modifiers.includes('unattributed')));
   });
 
+  test('a pronoun that stands for a speaker is coloured as a speaker, a pronoun that does not is not', async function () {
+    const uri = await seedArticle('001');
+    if (!uri) return this.skip();
+    const { document } = await openArticle(uri);
+    const tokens = await eventually(async () => {
+      const found = await semanticTokens(document);
+      return found.some(t => t.type === 'speaker' && t.text === 'he') ? found : undefined;
+    }, 'no "he" in 001 is coloured as the speaker it stands for');
+    // Every `he` coloured is one that attributes a quotation: followed by its cue verb.
+    for (const t of tokens.filter(x => x.type === 'speaker' && /^(he|she)$/i.test(x.text))) {
+      const after = document.getText(new vscode.Range(t.range.end, t.range.end.translate(0, 12)));
+      assert.ok(/^\s+(said|told|added|replied)\b/.test(after), `a pronoun on line ${t.range.start.line + 1} is coloured without attributing anything`);
+    }
+  });
+
   test('tokens follow edits: a quotation typed into an article is coloured, unattributed until someone says it', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'news-article',
