@@ -31,6 +31,9 @@ const refreshDelayMs = 300;
 export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTreeNode>, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<SpeakerTreeNode | undefined>();
   readonly onDidChangeTreeData = this.#changed.event;
+  readonly #built = new vscode.EventEmitter<number>();
+  /** Fires with the number of speaker rows each time the rows are rebuilt. */
+  readonly onDidBuild = this.#built.event;
   #roots: (SpeakerNode | UnattributedNode)[] | undefined;
   #sort: SpeakerSort = 'count';
   #filter = '';
@@ -70,6 +73,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
       const keepApart = new Set(articles.flatMap(a => this.store.speakerOperationsFor(vscode.Uri.parse(a.id, true)))
         .flatMap(op => (op.op === 'split' ? [op.alias] : [])));
       this.#roots = buildSpeakerTree(articles, { sort: this.#sort, filter: this.#filter, keepApart, people: this.workspace.speakers() });
+      this.#built.fire(this.#roots.filter(r => r.kind === 'speaker').length);
     }
     return this.#roots;
   }
@@ -111,6 +115,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
     if (this.#timer) clearTimeout(this.#timer);
     this.#subscription.dispose();
     this.#changed.dispose();
+    this.#built.dispose();
   }
 
   #scheduleRefresh(): void {
@@ -243,15 +248,19 @@ export function registerSpeakersView(workspace: NewsWorkspace, store: Annotation
   const updateState = () => {
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersSort', provider.sort);
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersFiltered', provider.filter !== '');
-    view.description = provider.filter ? `filter: ${provider.filter}` : undefined;
   };
   updateState();
+  // The title says how many speakers there are, and the filter when one is set.
+  const describe = provider.onDidBuild(count => {
+    view.description = [countLabel(count, 'speaker'), ...(provider.filter ? [`filter: ${provider.filter}`] : [])].join(' · ');
+  });
   // Until the first build is done an empty view means "not yet", and the welcome text says so.
   void vscode.commands.executeCommand('setContext', 'newsAnnotator.indexing', true);
   void workspace.ready.finally(() => vscode.commands.executeCommand('setContext', 'newsAnnotator.indexing', false));
   return vscode.Disposable.from(
     provider,
     view,
+    describe,
     vscode.commands.registerCommand('newsAnnotator.sortSpeakersByName', () => { provider.setSort('name'); updateState(); }),
     vscode.commands.registerCommand('newsAnnotator.sortSpeakersByCount', () => { provider.setSort('count'); updateState(); }),
     vscode.commands.registerCommand('newsAnnotator.filterSpeakers', async (filter?: unknown) => {
