@@ -96,7 +96,7 @@ function main(): void {
 
   const ours = totals.get(anchorers[0].name)!;
   const hypothesis = totals.get(anchorers[1].name)!;
-  console.log(`\nnews-annotator: ${pct(ours.correct, ours.cases)} correct, ${pct(ours.wrong, ours.cases)} wrong, ${pct(ours.orphaned, ours.cases)} orphaned; `
+  console.log(`\nnews-annotator: ${pct(ours.correct, ours.cases)} correct (${ours.correct} of ${ours.cases}), ${pct(ours.wrong, ours.cases)} wrong (${ours.wrong}), ${pct(ours.orphaned, ours.cases)} orphaned; `
     + `${(ours.nanoseconds / ours.cases / 1000).toFixed(1)} µs per annotation, ${(ours.nanoseconds / Math.max(1, hypothesis.nanoseconds)).toFixed(2)}x the time of the dmp-only baseline `
     + `(${pct(hypothesis.correct, hypothesis.cases)} correct, ${pct(hypothesis.wrong, hypothesis.cases)} wrong).`);
 }

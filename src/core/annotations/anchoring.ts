@@ -55,6 +55,8 @@ const PROBE_LENGTH = 12;
 const MIN_PROBE_LENGTH = 6;
 /** How much wider than the approximate match the exact bounds are looked for. */
 const ALIGN_PADDING = 16;
+/** Characters of the suffix that settle a tie between equally close ends. */
+const SUFFIX_PROBE = 8;
 /** Fuzzy matches below this similarity of the words themselves are rejected. */
 const MIN_FUZZY_SIMILARITY = 0.8;
 const MIN_CONTEXT_SIMILARITY = 0.5;
@@ -110,12 +112,25 @@ function foldString(text: string): string {
 
 const dmp = new DiffMatchPatch();
 
-/** 0..1: one minus the edit distance over the longer length. */
+/**
+ * 0..1: one minus the Levenshtein distance over the longer length. Computed exactly (contexts are
+ * at most a few dozen characters): diff-match-patch's `diff_levenshtein` over its diff overstates
+ * the distance of unlike strings, past their length.
+ */
 function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
-  return 1 - dmp.diff_levenshtein(dmp.diff_main(a, b, false)) / longer;
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+    [previous, current] = [current, previous];
+  }
+  return 1 - previous[b.length] / longer;
 }
 
 /** A place the words might be now, scored as the Hypothesis client scores them. */
@@ -241,7 +256,7 @@ function fuzzyMatch(text: string, quote: TextQuote, hint: number): { start: numb
 function fuzzyMatchNear(text: string, quote: TextQuote, estimate: number, hint: number): { start: number; end: number; score: number } | undefined {
   const approximate = locateSlices(text, quote.exact, estimate);
   if (!approximate) return undefined;
-  const aligned = alignWithin(text, quote.exact, approximate.start - ALIGN_PADDING, approximate.end + ALIGN_PADDING, approximate.end);
+  const aligned = alignWithin(text, quote.exact, approximate.start - ALIGN_PADDING, approximate.end + ALIGN_PADDING, approximate.end, quote.suffix);
   if (!aligned) return undefined;
   const words = 1 - aligned.distance / Math.max(quote.exact.length, aligned.end - aligned.start);
   const context = contextSimilarity(text, aligned.start, aligned.end, quote.prefix, quote.suffix);
@@ -311,10 +326,10 @@ function locateSlices(text: string, exact: string, loc: number): { start: number
 /**
  * The stretch of `text[from, to)` closest to `pattern` by edit distance (semi-global alignment:
  * the pattern must be used whole, the text may start and end anywhere). Among equally close ends,
- * the one nearest `expectedEnd` wins. O(pattern x window), on a window a little wider than the
- * approximate match.
+ * the one followed by the old `suffix`, then the one nearest `expectedEnd`, wins. O(pattern x
+ * window), on a window a little wider than the approximate match.
  */
-function alignWithin(text: string, pattern: string, from: number, to: number, expectedEnd: number): { start: number; end: number; distance: number } | undefined {
+function alignWithin(text: string, pattern: string, from: number, to: number, expectedEnd: number, suffix: string): { start: number; end: number; distance: number } | undefined {
   const windowStart = Math.max(0, from);
   const window = text.slice(windowStart, Math.min(text.length, to));
   const m = pattern.length;
@@ -341,12 +356,16 @@ function alignWithin(text: string, pattern: string, from: number, to: number, ex
     [cost, nextCost] = [nextCost, cost];
     [origin, nextOrigin] = [nextOrigin, origin];
   }
+  // Equally close ends (`seee"` read as `see` plus a changed mark, or as `see"` plus a letter):
+  // the one followed by the old suffix wins, then the one nearest the expected end.
+  const followedBySuffix = (j: number) => commonPrefixLength(text.slice(windowStart + j, windowStart + j + SUFFIX_PROBE), suffix);
   let bestEnd = -1;
   for (let j = 1; j <= n; j++) {
-    if (bestEnd === -1 || cost[j] < cost[bestEnd]
-      || (cost[j] === cost[bestEnd] && Math.abs(windowStart + j - expectedEnd) < Math.abs(windowStart + bestEnd - expectedEnd))) {
-      bestEnd = j;
-    }
+    if (bestEnd !== -1 && cost[j] > cost[bestEnd]) continue;
+    if (bestEnd === -1 || cost[j] < cost[bestEnd]) { bestEnd = j; continue; }
+    const better = followedBySuffix(j) - followedBySuffix(bestEnd)
+      || Math.abs(windowStart + bestEnd - expectedEnd) - Math.abs(windowStart + j - expectedEnd);
+    if (better > 0) bestEnd = j;
   }
   const start = windowStart + origin[bestEnd];
   const end = windowStart + bestEnd;
@@ -386,6 +405,12 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
     return withoutOrphanFlag({ ...annotation, target });
   });
   return { annotations: result, changed, orphans };
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 function withoutOrphanFlag(annotation: Annotation): Annotation {
