@@ -139,6 +139,25 @@ suite('Hover card across sources', () => {
     assert.ok(right.uri.path.includes(baseName(pair.second).replace(/\.txt$/, '')), right.uri.path);
   });
 
+  test('the compare command from the palette works on the quotation under the cursor, asking which match when there are several', async function () {
+    this.timeout(30_000);
+    const editor = await vscode.window.showTextDocument(pair.first);
+    const at = editor.document.positionAt(middle);
+    editor.selection = new vscode.Selection(at, at);
+    const running = vscode.commands.executeCommand('newsAnnotator.compareQuotation');
+    // With several matches a list asks which: take the first (the best match); with one, nothing asks.
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    const tab = await waitFor(async () => {
+      const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return active?.input instanceof vscode.TabInputTextDiff ? active.input : undefined;
+    }, 5_000);
+    assert.ok(tab, 'no diff editor opened');
+    const left = await vscode.workspace.openTextDocument(tab.original);
+    assert.ok(inOrder(words(left.getText()), pair.run.words), `the left side is not the quotation under the cursor: ${left.getText()}`);
+  });
+
   test('an unsaved edit of the other article shows in the card at once', async function () {
     this.timeout(30_000);
     const other = await vscode.workspace.openTextDocument(pair.second);
