@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parse } from 'papaparse';
 import {
   Annotation, AnnotationBody, FORMAT_VERSION, SidecarData, applyCorrections, createAnnotation, exportBrat, exportCsv,
-  importBrat, lineOf, outletOf, parseSidecar, serializeSidecar, targetFor,
+  importBrat, lineOf, newAnnotationId, outletOf, parseSidecar, serializeSidecar, targetFor,
 } from '../../src/core/annotations';
 import { ArticleAnalysis, Quote } from '../../src/core/types';
 
@@ -132,6 +132,21 @@ suite('Annotations: W3C JSON-LD sidecar', () => {
     const windows = `\ufeff${serializeSidecar(sample).replace(/\n/g, '\r\n')}`;
     const parsed = parseSidecar(windows);
     assert.ok(parsed.ok && parsed.data.annotations.length === 5);
+  });
+
+  test('ids are urn:uuid version 4, also where crypto.randomUUID is missing (insecure web contexts)', () => {
+    const uuid = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    assert.match(newAnnotationId(), uuid);
+    const webCrypto = globalThis.crypto as unknown as Record<string, unknown>;
+    Object.defineProperty(webCrypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const ids = new Set(Array.from({ length: 100 }, () => newAnnotationId()));
+      assert.strictEqual(ids.size, 100);
+      for (const id of ids) assert.match(id, uuid);
+    } finally {
+      delete webCrypto.randomUUID;
+    }
+    assert.strictEqual(typeof globalThis.crypto.randomUUID, 'function');
   });
 
   test('keeps properties written by other tools', () => {

@@ -87,11 +87,18 @@ export interface SidecarData {
 
 export const EMPTY_SIDECAR: SidecarData = { annotations: [], speakerOperations: [] };
 
-// `crypto.randomUUID` is a global in Node >= 19 and in browsers and web workers alike.
-declare const crypto: { randomUUID(): string };
+// `crypto` is a global in Node >= 19 and in browsers and web workers alike; `randomUUID` only in
+// secure contexts, `getRandomValues` everywhere.
+declare const crypto: { randomUUID?(): string; getRandomValues(array: Uint8Array): Uint8Array };
 
+/** `urn:uuid:` and a random (version 4) UUID. */
 export function newAnnotationId(): string {
-  return `urn:uuid:${crypto.randomUUID()}`;
+  if (typeof crypto.randomUUID === 'function') return `urn:uuid:${crypto.randomUUID()}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function nowIso(): string {
