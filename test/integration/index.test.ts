@@ -340,4 +340,25 @@ suite('Workspace index', () => {
     }, 60_000, 250);
     assert.ok(dropped, `clippings stay in the index after their pattern was removed: ${(await survivorLinks()).join(', ')}`);
   });
+  test('articles saved with a BOM and CRLF line ends: the link selects exactly the other passage', async function () {
+    this.timeout(60_000);
+    const remark = inventedRemark(77_777);
+    const files = ['965_0000000000000c06.txt', '966_0000000000000c07.txt'].map(name => path.join(folder, 'samples', name));
+    made.push(...files);
+    files.forEach((file, i) => {
+      const text = inventedArticle(7000 + i, remark).replace(/\n/g, '\r\n');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    });
+    const [first, second] = files.map(file => vscode.Uri.file(file));
+    const offset = (await vscode.workspace.openTextDocument(first)).getText().lastIndexOf('\u201c') + 5;
+    const card = await waitFor(async () => (await hoverMarkdown(first, offset)).find(c => linkedFiles([c]).includes(path.basename(files[1]))), 20_000);
+    assert.ok(card, 'no card links the CRLF twin');
+    const link = commandLinks(card).find(l => l.command === 'newsAnnotator.openLocation' && (l.args[0] as { uri: string }).uri === second.toString());
+    assert.ok(link);
+    await vscode.commands.executeCommand(link.command, ...link.args);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === second.toString());
+    assert.strictEqual(editor.document.eol, vscode.EndOfLine.CRLF);
+    assert.strictEqual(editor.document.getText(editor.selection), `\u201c${remark}\u201d`);
+  });
 });
