@@ -104,6 +104,20 @@ suite('Annotations: re-anchoring after outside edits', () => {
     assert.strictEqual(reanchorAnnotations([annotation], '').orphans.length, 1);
   });
 
+  test('a 1 MB article: a quotation deep inside and a note on the whole text both re-anchor after edits', () => {
+    const paragraphs = Array.from({ length: 11000 }, (_, i) => `Item ${i}: the council met on day ${i}. “Motion ${i} is carried,” the clerk said, to no one's surprise.`);
+    const big = paragraphs.join('\n\n');
+    assert.ok(big.length > 1_000_000);
+    const deep = '“Motion 6543 is carried,”';
+    const onQuote = annotationOn(deep, big);
+    const onAll = createAnnotation(targetFor('ferry.news.txt', big, 0, big.length), { kind: 'note', text: 'Whole article.' });
+    const edited = `An editor's note above everything.\n\n${big.replace('day 4000.', 'day 4000 .').replace('Motion 6543 is', 'Motion 6543 was')}`;
+    const { annotations, orphans } = reanchorAnnotations([onQuote, onAll], edited);
+    assert.strictEqual(orphans.length, 0);
+    assert.deepStrictEqual(annotations[0].target.position, spanOf(edited, '“Motion 6543 was carried,”'));
+    assert.deepStrictEqual(annotations[1].target.position, { start: edited.indexOf('Item 0:'), end: edited.length });
+  });
+
   test('describeSpan keeps 32 characters of context on each side', () => {
     const { quote, position } = describeSpan(BEFORE, 100, 120);
     assert.strictEqual(quote.prefix, BEFORE.slice(68, 100));

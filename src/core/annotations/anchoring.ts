@@ -55,6 +55,8 @@ const PROBE_LENGTH = 12;
 const MIN_PROBE_LENGTH = 6;
 /** How much wider than the approximate match the exact bounds are looked for. */
 const ALIGN_PADDING = 16;
+/** Words longer than this are aligned by their ends only (the alignment costs length squared). */
+const MAX_ALIGNED = 2048;
 /** Characters of the suffix that settle a tie between equally close ends. */
 const SUFFIX_PROBE = 8;
 /** Fuzzy matches below this similarity of the words themselves are rejected. */
@@ -87,7 +89,8 @@ const WHITESPACE = /\s/;
 
 function fold(text: string): FoldedText {
   const parts: string[] = [];
-  const origin = new Int32Array(text.length * 3);
+  const ellipses = text.split('\u2026').length - 1;
+  const origin = new Int32Array(text.length + 2 * ellipses);
   let length = 0;
   let inSpace = false;
   for (let i = 0; i < text.length; i++) {
@@ -203,10 +206,15 @@ function believable(exact: string, context: ContextSimilarity): boolean {
   return exact.length >= SHORT_QUOTE || (context.prefix + context.suffix) / 2 >= MIN_CONTEXT_SIMILARITY;
 }
 
+/** Context nearest the words counts; other tools may store long prefixes and suffixes. */
+const MAX_CONTEXT_COMPARED = 2 * CONTEXT_LENGTH;
+
 function contextSimilarity(text: string, start: number, end: number, prefix: string, suffix: string): ContextSimilarity {
+  const before = prefix.slice(-MAX_CONTEXT_COMPARED);
+  const after = suffix.slice(0, MAX_CONTEXT_COMPARED);
   return {
-    prefix: similarity(text.slice(Math.max(0, start - prefix.length), start), prefix),
-    suffix: similarity(text.slice(end, end + suffix.length), suffix),
+    prefix: similarity(text.slice(Math.max(0, start - before.length), start), before),
+    suffix: similarity(text.slice(end, end + after.length), after),
   };
 }
 
@@ -256,7 +264,7 @@ function fuzzyMatch(text: string, quote: TextQuote, hint: number): { start: numb
 function fuzzyMatchNear(text: string, quote: TextQuote, estimate: number, hint: number): { start: number; end: number; score: number } | undefined {
   const approximate = locateSlices(text, quote.exact, estimate);
   if (!approximate) return undefined;
-  const aligned = alignWithin(text, quote.exact, approximate.start - ALIGN_PADDING, approximate.end + ALIGN_PADDING, approximate.end, quote.suffix);
+  const aligned = alignBounds(text, quote, approximate);
   if (!aligned) return undefined;
   const words = 1 - aligned.distance / Math.max(quote.exact.length, aligned.end - aligned.start);
   const context = contextSimilarity(text, aligned.start, aligned.end, quote.prefix, quote.suffix);
@@ -321,6 +329,23 @@ function locateSlices(text: string, exact: string, loc: number): { start: number
     end = Math.max(end, next);
   }
   return { start, end };
+}
+
+/**
+ * Exact bounds and edit distance of the words around their approximate place. Long words (a
+ * whole article annotated) are aligned by their first and last stretches only, and every slice
+ * in between was found close after the one before.
+ */
+function alignBounds(text: string, quote: TextQuote, approximate: { start: number; end: number }): { start: number; end: number; distance: number } | undefined {
+  const { exact, suffix } = quote;
+  if (exact.length <= MAX_ALIGNED) {
+    return alignWithin(text, exact, approximate.start - ALIGN_PADDING, approximate.end + ALIGN_PADDING, approximate.end, suffix);
+  }
+  const edge = MAX_ALIGNED / 2;
+  const head = alignWithin(text, exact.slice(0, edge), approximate.start - ALIGN_PADDING, approximate.start + edge + ALIGN_PADDING, approximate.start + edge, exact.slice(edge));
+  const tail = alignWithin(text, exact.slice(-edge), approximate.end - edge - ALIGN_PADDING, approximate.end + ALIGN_PADDING, approximate.end, suffix);
+  if (!head || !tail || tail.end <= head.start) return undefined;
+  return { start: head.start, end: tail.end, distance: head.distance + tail.distance };
 }
 
 /**
