@@ -15,12 +15,6 @@ export interface OrphanedAnnotation {
   readonly annotation: Annotation;
 }
 
-/** An annotation file that cannot be read, and so is never written: why, in words a reader can act on. */
-export interface SidecarProblem {
-  readonly sidecar: vscode.Uri;
-  readonly message: string;
-}
-
 /** A speaker operation as a command asks for it; the store stamps it. */
 export type NewSpeakerOperation = SpeakerOperation extends infer O ? O extends SpeakerOperation ? Omit<O, 'created'> : never : never;
 
@@ -109,11 +103,6 @@ export class AnnotationStore implements vscode.Disposable {
     return [...this.#loaded.values()].flatMap(sidecar => sidecar.data.annotations
       .filter(a => a.orphaned)
       .map(annotation => ({ uri: vscode.Uri.joinPath(sidecar.folder, annotation.target.source), annotation })));
-  }
-
-  /** Annotation files that are read-only because they could not be read. */
-  problems(): SidecarProblem[] {
-    return [...this.#loaded.values()].flatMap(s => (s.refusal ? [{ sidecar: s.uri, message: s.refusal }] : []));
   }
 
   /** Every readable sidecar's folder and content (positions current), for exports. */
