@@ -108,7 +108,7 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
         kind: 'article' as const, speaker, article,
         quotes: quotes.map(quote => ({ kind: 'quote' as const, speaker, article, quote, get line() { return lineOf(quote.start); } })),
       };
-    }).sort((a, b) => b.quotes.length - a.quotes.length || a.article.label.localeCompare(b.article.label));
+    }).sort((a, b) => b.quotes.length - a.quotes.length || compareText(a.article.label.toLowerCase(), b.article.label.toLowerCase()));
   };
 
   const needle = options.filter?.trim().toLocaleLowerCase() ?? '';
@@ -121,14 +121,26 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
     const articleRows = groups(name, perArticle);
     speakers.push({ kind: 'speaker', id: key, name, aliases, titles, quoteCount: countQuotes(perArticle), articleCount: perArticle.size, get articles() { return articleRows(); } });
   }
-  speakers.sort(options.sort === 'name'
-    ? (a, b) => a.name.localeCompare(b.name)
-    : (a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
+  sortRows(speakers, options.sort ?? 'count');
 
   const unattributed = rows.get(null)?.perArticle;
   if (!unattributed || needle) return speakers;
   const articleRows = groups(null, unattributed);
   return [...speakers, { kind: 'unattributed', quoteCount: countQuotes(unattributed), articleCount: unattributed.size, get articles() { return articleRows(); } }];
+}
+
+/**
+ * Most quoted first, or alphabetical ignoring case. Names are lower-cased once and compared by
+ * code unit: a collator costs more than the rest of the tree when thousands of rows tie on count.
+ */
+function sortRows(rows: SpeakerNode[], sort: SpeakerSort): void {
+  const keys = new Map(rows.map(row => [row, row.name.toLowerCase()]));
+  const byName = (a: SpeakerNode, b: SpeakerNode) => compareText(keys.get(a)!, keys.get(b)!) || compareText(a.name, b.name);
+  rows.sort(sort === 'name' ? byName : (a, b) => b.quoteCount - a.quoteCount || byName(a, b));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function countQuotes(perArticle: Map<TreeArticle, Quote[]>): number {

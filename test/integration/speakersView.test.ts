@@ -52,7 +52,8 @@ suite('Speakers view', () => {
   test('sorts by name and back by count, and filters by name or title', async () => {
     await vscode.commands.executeCommand('newsAnnotator.sortSpeakersByName');
     const byName = speakerLabels(await rows());
-    assert.deepStrictEqual(byName, [...byName].sort((a, b) => a.localeCompare(b)));
+    const folded = (name: string) => name.toLowerCase();
+    assert.deepStrictEqual(byName, [...byName].sort((a, b) => (folded(a) < folded(b) ? -1 : folded(a) > folded(b) ? 1 : 0)), 'not in alphabetical order, ignoring case');
     await vscode.commands.executeCommand('newsAnnotator.sortSpeakersByCount');
     const byCount = (await rows()).filter(r => r.contextValue?.startsWith('speaker')).map(r => Number(r.description?.split(' ')[0]));
     assert.deepStrictEqual(byCount, [...byCount].sort((a, b) => b - a));
