@@ -116,8 +116,10 @@ export class NewsWorkspace implements vscode.Disposable {
       }),
     );
     this.watch();
-    // The first build starts after activation has returned, never inside it.
-    this.ready = yieldToEventLoop().then(() => this.buildAll(this.lifetime.token));
+    // The first build starts after activation has returned, never inside it; `ready` never rejects.
+    this.ready = yieldToEventLoop().then(() => this.buildAll(this.lifetime.token)).catch(error => {
+      this.log.error(`Indexing the workspace failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    });
   }
 
   /**
