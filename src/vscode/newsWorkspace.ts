@@ -375,6 +375,8 @@ export class NewsWorkspace implements vscode.Disposable {
       for (const key of [...this.skipped.keys()]) if (!current.has(key)) this.clearProblem(vscode.Uri.parse(key, true));
       for (const document of vscode.workspace.textDocuments) if (isIndexable(document)) this.indexDocument(document);
       await this.readNow(uris, progress);
+    }).then(undefined, error => {
+      this.log.error(`Indexing the workspace again failed: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
 
