@@ -260,6 +260,15 @@ suite('Analysis: hard cases (invented text)', () => {
     assert.ok(analysis.quotes.every(q => analysis.paragraphs[q.paragraph].end >= q.end), 'no quotation runs past its paragraph');
   });
 
+  test('thousands of stray marks in one paragraph: each opens a quotation that runs to the next', function () {
+    this.timeout(60_000); // a quadratic pass would take minutes here
+    for (const mark of ['\u201c', '"']) {
+      const analysis = analyzeArticle(`Odd Marks\n\n${`${mark}a `.repeat(20_000)}`);
+      assert.strictEqual(analysis.quotes.length, 20_000);
+      assert.ok(analysis.quotes.every(q => q.text === 'a'));
+    }
+  });
+
   test('a huge article (5 MB) is analysed whole', function () {
     this.timeout(120_000); // not a speed test (see npm run bench:analyze): it only has to finish
     const paragraph = (n: number) => `\u201cWe will finish road ${n},\u201d said Mayor Ana Ruiz. The council met in a \u201cbig\u201d hall.\n\n`;

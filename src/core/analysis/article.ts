@@ -324,7 +324,11 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
 
     // Quotations left without a cue take one from the paragraph, else from the one before.
     const onlyQuotes = tokens.every(t => !t.isWord);
-    for (let k = 0; k < found.length; k++) {
+    // The nearest attributed quotation after each one, found in one backward pass.
+    const nextFound: (Resolved | null)[] = new Array(found.length).fill(null);
+    for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1];
+    let previousFound: Resolved | null = null;
+    for (let k = 0; k < found.length; k++, previousFound = found[k - 1] ?? previousFound) {
       if (found[k] || inHeadline) continue;
       // `Hammond added that "...," but Iraqi forces "will be..."`: one sentence, one speaker.
       if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
@@ -333,7 +337,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       if (isQuotedModifier(text, tokens, slots[k])) continue;
       const possessor = attributeToPossessor(text, tokens, slots[k]);
       if (possessor) { found[k] = resolve(possessor, index, registry); continue; }
-      const sameParagraph = found.slice(0, k).reverse().find(Boolean) ?? found.slice(k + 1).find(Boolean);
+      const sameParagraph = previousFound ?? nextFound[k];
       if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
       const reportedBefore = slots[k].first > 0 ? lastReportedSpeaker(text, tokens, cues, slots[k].first) : null;
       if (reportedBefore) { found[k] = continuation(resolve(reportedBefore, index, registry), 0.9); continue; }

@@ -87,11 +87,16 @@ export class CueMatcher {
 const cueSpan = (tokens: readonly Token[], i: number, length: number): CueSpan => ({ start: tokens[i].start, end: tokens[i + length - 1].end });
 
 /** Token index range [from, to) of the sentence that holds `at`, clipped to [floor, ceiling). */
+/** No sentence is read further than this many tokens either way: run-on text stays linear. */
+const SENTENCE_REACH = 120;
+
 function sentenceBounds(tokens: readonly Token[], at: number, floor: number, ceiling: number): [number, number] {
   let from = at;
-  while (from > floor && !isSentenceEnd(tokens, from - 1)) from--;
+  const lowest = Math.max(floor, at - SENTENCE_REACH);
+  while (from > lowest && !isSentenceEnd(tokens, from - 1)) from--;
   let to = at;
-  while (to < ceiling && !isSentenceEnd(tokens, to)) to++;
+  const highest = Math.min(ceiling, at + SENTENCE_REACH);
+  while (to < highest && !isSentenceEnd(tokens, to)) to++;
   return [from, Math.min(ceiling, to + 1)];
 }
 
@@ -305,7 +310,7 @@ export function attributeIntro(text: string, tokens: readonly Token[], cues: Cue
 
 /** The last person a paragraph reports as speaking (`Hammond said the meetings would...`). */
 export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues: CueMatcher, before = tokens.length): Attribution | null {
-  for (let i = before - 1; i >= 0; i--) {
+  for (let i = before - 1; i >= Math.max(0, before - SENTENCE_REACH); i--) {
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
     const mention = subjectBefore(text, tokens, i, 0);

@@ -91,34 +91,46 @@ function trimmedEnd(text: string, from: number, to: number): number {
  */
 function pairMarks(text: string, marks: readonly Mark[], single: boolean): ScannedQuote[] {
   const quotes: ScannedQuote[] = [];
-  let i = 0;
-  while (i < marks.length) {
-    const first = marks[i];
-    if (first.role === 'close') { i++; continue; }
-    const open: number[] = [first.index];
-    let j = i + 1;
-    for (; j < marks.length && open.length > 0; j++) {
-      const mark = marks[j];
-      if (mark.role === 'open') open.push(mark.index);
-      else open.pop();
+  let lastCurly = -1;
+  marks.forEach((m, i) => { if (text[m.index] !== '"') lastCurly = i; });
+  let from = 0;
+  let strayDropped = false;
+  // One pass with a stack of open marks (a second pass at most, after dropping a stray): stray
+  // marks by the thousand must not make a paragraph quadratic.
+  for (;;) {
+    const open: number[] = [];
+    for (let i = from; i < marks.length; i++) {
+      const mark = marks[i];
+      if (open.length === 0) {
+        if (mark.role !== 'close') open.push(i);
+      } else if (mark.role === 'open') {
+        open.push(i);
+      } else {
+        const outer = open[0];
+        open.pop();
+        if (open.length === 0) {
+          const start = marks[outer].index;
+          quotes.push({ start, end: mark.index + 1, innerStart: start + 1, innerEnd: mark.index, closed: true, single });
+        }
+      }
     }
-    if (open.length === 0) {
-      const close = marks[j - 1].index;
-      quotes.push({ start: first.index, end: close + 1, innerStart: first.index + 1, innerEnd: close, closed: true, single });
-      i = j;
-      continue;
-    }
+    if (open.length === 0) return quotes;
     // A straight mark left open before curly pairs is a stray from copying (`"Kevin was snoring.
     // “Here he is,” she said.`): the curly pairs are the quotations.
-    if (open.length === 1 && text[first.index] === '"' && marks.slice(i + 1).some(m => text[m.index] !== '"')) { i++; continue; }
-    // Unclosed: the quotation runs to the first nested mark left open, or to the paragraph's end.
-    const stop = open.length > 1 ? open[1] : text.length;
-    const end = trimmedEnd(text, first.index + 1, stop);
-    quotes.push({ start: first.index, end, innerStart: first.index + 1, innerEnd: end, closed: false, single });
-    if (open.length === 1) break;
-    i = marks.findIndex(m => m.index === open[1]);
+    if (open.length === 1 && !strayDropped && text[marks[open[0]].index] === '"' && lastCurly > open[0]) {
+      strayDropped = true;
+      from = open[0] + 1;
+      continue;
+    }
+    // Unclosed: each quotation left open runs to the next one left open, the last to the paragraph's end.
+    open.forEach((at, k) => {
+      const start = marks[at].index;
+      const stop = k + 1 < open.length ? marks[open[k + 1]].index : text.length;
+      const end = trimmedEnd(text, start + 1, stop);
+      quotes.push({ start, end, innerStart: start + 1, innerEnd: end, closed: false, single });
+    });
+    return quotes;
   }
-  return quotes;
 }
 
 /**
