@@ -248,6 +248,8 @@ export function registerSpeakersView(workspace: NewsWorkspace, store: Annotation
   const updateState = () => {
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersSort', provider.sort);
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersFiltered', provider.filter !== '');
+    // Shown above the rows wherever the view sits, so a filtered list is never mistaken for all of it.
+    view.message = provider.filter ? `Speakers whose name, alias or title contains \u201c${provider.filter}\u201d` : undefined;
   };
   updateState();
   // The title says how many speakers there are, and the filter when one is set.
