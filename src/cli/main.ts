@@ -19,7 +19,12 @@ import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/type
 /** One analysed file: its path as the user gave it, its text and what the analysis found. */
 export interface AnalysedDocument {
   readonly file: string;
+  /** The decoded text, for cross-source matching (`--json`) and exports; empty for the summary. */
   readonly text: string;
+  /** Length of the decoded text, in UTF-16 code units. */
+  readonly characters: number;
+  /** The line (from 1) each quotation starts on, in the order of `analysis.quotes`. */
+  readonly lines: readonly number[];
   /** The parts of the analysis the report uses (structure stays behind in the worker). */
   readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
 }
@@ -138,7 +143,7 @@ function isDirectory(file: string): boolean {
 }
 
 /** Reads and analyses one file, or says why it cannot be. */
-function analyseFile(file: string, options: AnalysisOptions): AnalysedDocument | string {
+function analyseFile(file: string, options: AnalysisOptions, keepText: boolean): AnalysedDocument | string {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
@@ -147,8 +152,12 @@ function analyseFile(file: string, options: AnalysisOptions): AnalysedDocument |
   }
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) return `${file}: not analysed: ${decoded.reason}`;
-  const { headline, quotes, speakers } = analyzeArticle(decoded.text, options);
-  return { file, text: decoded.text, analysis: { headline, quotes, speakers } };
+  const { text } = decoded;
+  const { headline, quotes, speakers } = analyzeArticle(text, options);
+  const starts = lineStarts(text);
+  const lines = quotes.map(q => lineOf(starts, q.start));
+  // Threads hand results over by copying: the text goes along only when the report needs it.
+  return { file, text: keepText ? text : '', characters: text.length, lines, analysis: { headline, quotes, speakers } };
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -159,18 +168,19 @@ interface WorkerTask {
   readonly role: typeof WORKER_ROLE;
   readonly files: readonly (readonly [string, number])[];
   readonly options: AnalysisOptions;
+  readonly keepText: boolean;
 }
 
 /** Analyses files on every core: each worker takes every n-th file; results come back in order. */
-function analyseFiles(files: readonly string[], options: AnalysisOptions): Promise<(AnalysedDocument | string)[]> {
+function analyseFiles(files: readonly string[], options: AnalysisOptions, keepText: boolean): Promise<(AnalysedDocument | string)[]> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
-  if (workers < 2) return Promise.resolve(files.map(file => analyseFile(file, options)));
+  if (workers < 2) return Promise.resolve(files.map(file => analyseFile(file, options, keepText)));
   const results: (AnalysedDocument | string)[] = new Array(files.length);
   return new Promise((resolve, reject) => {
     let running = workers;
     for (let w = 0; w < workers; w++) {
-      const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options };
+      const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options, keepText };
       const worker = new Worker(__filename, { workerData: task });
       worker.on('message', ({ index, result }: { index: number; result: AnalysedDocument | string }) => { results[index] = result; });
       worker.on('error', reject);
@@ -234,8 +244,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
 /** The readable summary: per article, each speaker with their quotations, then the workspace's speakers. */
 function writeSummary(documents: readonly AnalysedDocument[], output: Output): void {
-  for (const { file, text, analysis } of documents) {
-    const starts = lineStarts(text);
+  for (const { file, lines, analysis } of documents) {
+    const lineOfQuote = new Map(analysis.quotes.map((q, i) => [q, lines[i]]));
     const quoted = analysis.quotes.filter(q => q.kind !== 'other');
     output.out(`${file}${analysis.headline ? `  "${clip(oneLine(analysis.headline.text), 70)}"` : ''}\n`);
     output.out(`  ${quoted.length} quotation${quoted.length === 1 ? '' : 's'}, ${analysis.speakers.length} speaker${analysis.speakers.length === 1 ? '' : 's'}\n`);
@@ -250,7 +260,7 @@ function writeSummary(documents: readonly AnalysedDocument[], output: Output): v
       output.out(`  ${speaker}${also}\n`);
       for (const q of quotes) {
         const how = q.cue ? `${q.speakerMention ? `${oneLine(q.speakerMention.text)} ` : ''}${q.cue.text}, ${q.evidence}, ${q.confidence.toFixed(2)}` : q.evidence;
-        output.out(`    line ${lineOf(starts, q.start)}  ${q.kind.padEnd(8)} “${clip(oneLine(q.text), 80)}”  [${how}]\n`);
+        output.out(`    line ${lineOfQuote.get(q)}  ${q.kind.padEnd(8)} “${clip(oneLine(q.text), 80)}”  [${how}]\n`);
       }
     }
     output.out('\n');
@@ -276,7 +286,8 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
   const options: AnalysisOptions = { extraCueVerbs: args.cueVerbs };
   const documents: AnalysedDocument[] = [];
   const files = args.paths.flatMap(given => collectFiles(given, problems));
-  for (const result of await analyseFiles(files, options)) {
+  // The text travels back from the threads only for what reads it: matching and exports.
+  for (const result of await analyseFiles(files, options, args.json || args.exportFormat !== undefined)) {
     if (typeof result === 'string') problems.push(result);
     else documents.push(result);
   }
@@ -288,7 +299,7 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
   if (args.json) writeJson(documents, findMatches ? findMatches(documents) : [], output);
   else writeSummary(documents, output);
   if (args.stats) {
-    const megabytes = documents.reduce((sum, d) => sum + d.text.length, 0) / 1e6;
+    const megabytes = documents.reduce((sum, d) => sum + d.characters, 0) / 1e6;
     const seconds = (Date.now() - began) / 1000;
     const usage = process.resourceUsage();
     const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
@@ -299,7 +310,7 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
   const task = workerData as WorkerTask;
-  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options) });
+  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options, task.keepText) });
 } else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
