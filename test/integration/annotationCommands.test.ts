@@ -88,7 +88,8 @@ suite('Annotation commands', () => {
       left = (await rows()).map(r => r.label).filter(label => corrected.includes(label));
       return left.length === 0 || undefined;
     }, 20_000);
-    assert.ok(cleared, `the view still shows ${left.join(', ')} after the sidecar holding the corrections was deleted`);
+    const back = await vscode.workspace.fs.stat(sidecarOf(article)).then(() => 'a sidecar is there again', () => 'no sidecar is there');
+    assert.ok(cleared, `the view still shows ${left.join(', ')} after the sidecar holding the corrections was deleted (${back})`);
   });
 
   test('setting a speaker from the palette changes the hover, the view, the highlighting and the exported JSON', async () => {
