@@ -260,12 +260,26 @@ export function attributeInParagraph(
     if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') continue; // `..., adding "..."`: the main verb's subject
     let subject = subjectBefore(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
+    if (subject?.kind === 'pronoun') {
+      const outer = outerSpeaker(text, tokens, subject, beforeStart, cues);
+      if (outer) return { ...outer, rule: 'before' };
+    }
     if (subject) return { mention: subject, cue: cueSpan(tokens, i, length), rule: 'before' };
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
     const opening = sentenceSubject(text, tokens, beforeStart, i);
     if (opening) return { mention: opening, cue: cueSpan(tokens, i, length), rule: 'sentence' };
   }
   return null;
+}
+
+/** `Trump said he responded: "..."`: a pronoun right after a named speaker's cue stands for that speaker. */
+function outerSpeaker(text: string, tokens: readonly Token[], pronoun: Mention, floor: number, cues: CueMatcher): Omit<Attribution, 'rule'> | null {
+  let k = tokens.findIndex(t => t.start === pronoun.start) - 1;
+  if (tokens[k]?.lower === 'that') k--;
+  if (k > floor && /^(today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(tokens[k].lower)) k -= tokens[k - 1]?.lower === 'on' ? 2 : 1;
+  if (k < floor || cues.cueLength(tokens, k) !== 1) return null;
+  const outer = subjectBefore(text, tokens, k, floor);
+  return outer?.kind === 'name' ? { mention: outer, cue: cueSpan(tokens, k, 1) } : null;
 }
 
 /** True when the sentence around a quotation has a cue verb, even one whose speaker was not found. */
