@@ -122,6 +122,32 @@ suite('workspace index', () => {
     assert.deepStrictEqual(speakers(), ['Ada Brook 2/2']);
   });
 
+  test('a remark copied into a hundred of a thousand articles matches in all of them, however the index is driven', () => {
+    const remark =
+      'We will rebuild the eastern breakwater stone by stone before the autumn storms arrive, and every family that lost a boat ' +
+      'this winter will have a berth in the new marina by the time the herring come back to the bay';
+    // Invented filler: two quotations of random made-up words per article, seeded so every run is the same.
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const syllables = ['ka', 'lo', 'mi', 'ter', 'van', 'os', 'ru', 'pel', 'dia', 'nor', 'ush', 'bre'];
+    const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+    const sentence = (words: number) => Array.from({ length: words }, word).join(' ');
+    const articles: Record<string, string> = {};
+    for (let n = 0; n < 1000; n++) {
+      const quoted = n % 10 === 0 ? `“${remark},” Mayor Ada Brook said.` : `“${sentence(25)},” Ola Nord said.`;
+      articles[`outlet${n}.txt`] = `Report ${n}\n\n${quoted}\n\n“${sentence(30)},” Per Lund added.\n\n${sentence(60)}.`;
+    }
+    articles['seed.txt'] = `Breakwater plan\n\nThe mayor spoke on Monday. “${remark},” Ada Brook said.`;
+    const start = articles['seed.txt'].indexOf('“');
+    const quote = { start, end: articles['seed.txt'].indexOf('”', start) + 1 };
+    const others = (index: WorkspaceIndex) => index.matchesFor('seed.txt', quote).filter(m => m.kind === 'exact').length;
+    assert.strictEqual(others(indexOf(articles)), 100, 'hover straight after the upserts');
+    const sliced = indexOf(articles);
+    while (!sliced.processPending(undefined, 50));
+    while (!sliced.resolveMatches(undefined, 50));
+    assert.strictEqual(others(sliced), 100, 'hover after indexing and resolving in slices');
+  });
+
   test('a text with a BOM and CRLF line ends keeps its offsets', () => {
     const crlf = '\ufeff' + courier.replace(/\n/g, '\r\n');
     const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': crlf });

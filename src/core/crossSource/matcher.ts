@@ -319,8 +319,9 @@ export class CrossSourceMatcher {
     const counts = this.sharedCounts;
     const touched: number[] = [];
     const index = this.index;
+    const maxCount = this.postingLimitFor(quote.keys);
     for (const key of quote.keys) {
-      for (let p = index.postings(key, this.maxPostings); p !== -1; p = index.next(p)) {
+      for (let p = index.postings(key, maxCount); p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (this.quoteStates[id] >= wanted && id !== quote.id && counts[id]++ === 0) touched.push(id);
       }
@@ -332,6 +333,19 @@ export class CrossSourceMatcher {
       counts[id] = 0;
     }
     return candidates;
+  }
+
+  /**
+   * How many quotations a trigram of `keys` may be held by and still be walked: `maxPostings`, unless
+   * that leaves too few of them to find any candidate. A remark carried by many outlets has every
+   * trigram over the limit; then its least common trigrams are walked all the same.
+   */
+  private postingLimitFor(keys: Int32Array): number {
+    const needed = Math.min(MIN_SHARED_TRIGRAMS, keys.length);
+    let usable = 0;
+    for (let k = 0; k < keys.length && usable < needed; k++) if (this.index.count(keys[k]) <= this.maxPostings) usable++;
+    if (usable >= needed) return this.maxPostings;
+    return Array.from(keys, key => this.index.count(key)).sort((x, y) => x - y)[needed - 1];
   }
 
   /**

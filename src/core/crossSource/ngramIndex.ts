@@ -58,6 +58,11 @@ export class NgramIndex {
     return this.counts[slot] > maxCount ? -1 : this.heads[slot];
   }
 
+  /** Number of live quotations that hold `key`. */
+  count(key: number): number {
+    return this.counts[this.findSlot(key)];
+  }
+
   next(posting: number): number {
     return this.postingNext[posting];
   }
