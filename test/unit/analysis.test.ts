@@ -158,6 +158,19 @@ suite('Analysis: hard cases (invented text)', () => {
     ]);
   });
 
+  test('questions, transcripts, reported replies and possessives', () => {
+    const text = [
+      'Debate Night', '',
+      '\u201cWhy now?\u201d Senator Jane Moss asked.', '',
+      'Moderator: \u201cPlease answer the question.\u201d', '',
+      'Governor Bob Hale said he responded: \u201cBecause the budget is due.\u201d', '',
+      'Critics mocked his promise to be \u201cthe most frugal governor in history.\u201d',
+    ].join('\n');
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['Why now?', 'Jane Moss'], ['Please answer', 'Moderator'], ['Because the budget', 'Bob Hale'], ['the most frugal', 'Bob Hale']]);
+    assert.strictEqual(analysis.quotes[3].speakerMention?.text, 'his');
+  });
+
   test('curly and straight marks mixed in one quotation interrupted by its attribution: two records', () => {
     const text = 'Storm Hits Coast\n\n\u201cThe wind has dropped," said Lena Ortiz. "But the sea is still rising.\u201d\n';
     const analysis = analyzeArticle(text);
