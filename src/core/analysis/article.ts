@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, type QuoteSlot, sentenceHasCue } from './attribution';
+import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -296,7 +296,7 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       previous = {
         lastQuote: null,
         reported: once(() => {
-          const reported = lastReportedSpeaker(text, tokens(), cues);
+          const reported = lastReportedSpeaker(text, tokens(), cues) ?? lastSentenceSubject(text, tokens());
           return reported ? resolve(reported, index, registry) : null;
         }),
         intro: once(() => {

@@ -322,6 +322,19 @@ export function attributeIntro(text: string, tokens: readonly Token[], cues: Cue
   return null;
 }
 
+/** The person the last sentence of a paragraph is about (`Priebus rejected that idea.`), named or a pronoun. */
+export function lastSentenceSubject(text: string, tokens: readonly Token[]): Attribution | null {
+  if (tokens.length === 0) return null;
+  const [from] = sentenceBounds(tokens, tokens.length - 1, 0, tokens.length);
+  const mention = sentenceSubject(text, tokens, from, tokens.length);
+  if (!mention) return null;
+  let verb = from;
+  while (verb < tokens.length && tokens[verb].end <= mention.end) verb++;
+  const cue = tokens[verb];
+  if (!cue?.isWord || cue.capitalized) return null;
+  return { mention, cue: { start: cue.start, end: cue.end }, rule: 'subject' };
+}
+
 /** The last person a paragraph reports as speaking (`Hammond said the meetings would...`). */
 export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues: CueMatcher, before = tokens.length): Attribution | null {
   for (let i = before - 1; i >= Math.max(0, before - SENTENCE_REACH); i--) {
