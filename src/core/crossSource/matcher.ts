@@ -109,6 +109,11 @@ export class CrossSourceMatcher {
   /** By quotation id, what `candidatesOf` needs to know without touching the quotation itself. */
   private quoteStates = new Uint8Array(1024);
   private liveQuotes = 0;
+  /**
+   * Live quotations per wording (by fingerprint). Word frequencies count each wording once: a remark
+   * copied by a hundred outlets is one remark, and must not weigh less the more outlets carry it.
+   */
+  private readonly wordings = new Map<number, number>();
   private liveKeys = 0;
   // Scratch space for counting shared trigrams per candidate quotation.
   private sharedCounts = new Int32Array(1024);
@@ -158,7 +163,9 @@ export class CrossSourceMatcher {
       this.setState(id, QuoteState.Live);
       indexed.push(entry);
       for (const key of keys) this.index.add(key, id);
-      this.vocabulary.countOccurrences(words.ids, 1);
+      const copies = this.wordings.get(entry.fingerprint) ?? 0;
+      this.wordings.set(entry.fingerprint, copies + 1);
+      if (copies === 0) this.vocabulary.countOccurrences(words.ids, 1);
       this.liveKeys += keys.length;
     });
     this.liveQuotes += indexed.length;
@@ -179,7 +186,12 @@ export class CrossSourceMatcher {
     }
     for (const quote of old) {
       for (const key of quote.keys) this.index.release(key);
-      this.vocabulary.countOccurrences(quote.words.ids, -1);
+      const copies = this.wordings.get(quote.fingerprint)! - 1;
+      if (copies > 0) this.wordings.set(quote.fingerprint, copies);
+      else {
+        this.wordings.delete(quote.fingerprint);
+        this.vocabulary.countOccurrences(quote.words.ids, -1);
+      }
       this.liveKeys -= quote.keys.length;
       this.quotes[quote.id] = undefined;
       this.setState(quote.id, QuoteState.Removed);
@@ -381,15 +393,16 @@ export class CrossSourceMatcher {
   }
 
   /**
-   * Inverse document frequency over the indexed quotations, scaled to 0..1: a word in at most 1 in
-   * `RARE_WORD_SHARE` quotations weighs 1, a word in 1 in 20 about half. Small workspaces give no
+   * Inverse document frequency over the distinct wordings of the indexed quotations, scaled to 0..1:
+   * a word in at most 1 in `RARE_WORD_SHARE` wordings weighs 1, a word in 1 in 20 about half. Small workspaces give no
    * useful frequencies, so there every content word weighs 1.
    */
   private readonly weight = (id: number): number => {
     if (this.vocabulary.isStopword(id)) return STOPWORD_WEIGHT;
-    if (this.liveQuotes < IDF_MIN_QUOTES) return 1;
+    const wordings = this.wordings.size;
+    if (wordings < IDF_MIN_QUOTES) return 1;
     const df = Math.max(1, this.vocabulary.documentFrequency(id));
-    return Math.max(STOPWORD_WEIGHT, Math.min(1, Math.log(this.liveQuotes / df) / Math.log(RARE_WORD_SHARE)));
+    return Math.max(STOPWORD_WEIGHT, Math.min(1, Math.log(wordings / df) / Math.log(RARE_WORD_SHARE)));
   };
 
   private readWords(text: string): { ids: number[]; bracketed: number[] | null } {
