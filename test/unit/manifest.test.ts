@@ -106,7 +106,10 @@ suite('Manifest', () => {
   const commands: { command: string; title: string; category?: string }[] = contributes.commands ?? [];
   const contributedIds = new Set(commands.map(c => c.command));
   const activationEvents: string[] = manifest.activationEvents ?? [];
-  const registrations = registeredCommands(sourceFiles(path.join(repoRoot, 'src')));
+  // The extension's commands are registered by the adapters; the pure core and the command line have none.
+  const extensionSources = sourceFiles(path.join(repoRoot, 'src'))
+    .filter(file => !/[\\/]src[\\/](core|cli)[\\/]/.test(file.fileName));
+  const registrations = registeredCommands(extensionSources);
 
   test('every contributed command has a handler registered in src/', () => {
     const missing = [...contributedIds].filter(id => !registrations.ids.has(id));
