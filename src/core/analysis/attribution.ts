@@ -4,7 +4,7 @@
  * headline `Kerry: '...'`. Pronouns and descriptions are returned as written here and resolved to
  * people in `speakers.ts`.
  */
-import { DETERMINERS } from './lexicon';
+import { DETERMINERS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { type Mention, nameStartingAt, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { isSentenceEnd, type Token } from './tokens';
 
@@ -170,7 +170,9 @@ function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot)
   let k = colon - 1;
   while (k >= 0 && tokens[k].start >= mention.start) k--;
   const before = tokens[k];
-  if (before && !isSentenceEnd(tokens, k) && !/^[-—–|]$/.test(before.text)) return null;
+  // `pollster Daron Shaw: "..."`: a role before the name is part of the label.
+  const role = before?.isWord && (ROLE_NOUNS.has(before.lower) || TITLE_WORDS.has(before.lower));
+  if (before && !role && !isSentenceEnd(tokens, k) && !/^[-—–|]$/.test(before.text)) return null;
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
 }
 

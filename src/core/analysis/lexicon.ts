@@ -37,7 +37,7 @@ export const ROLE_NOUNS = new Set([
   'email', 'lawsuit', 'letter', 'memo', 'ad', 'ads', 'complaint', 'filing', 'tweet', 'release',
   'editorial', 'article', 'story', 'book', 'document', 'indictment', 'ruling', 'platform', 'petition',
   'crowd', 'audience', 'office', 'team', 'staff', 'spokesperson', 'press', 'times', 'post',
-  'percent', 'respondents', 'participants', 'organizers', 'attendees', 'delegates', 'policymakers',
+  'publication', 'percent', 'respondents', 'participants', 'organizers', 'attendees', 'delegates', 'policymakers',
   'militant', 'militants', 'gunman', 'soldier', 'soldiers', 'fighter', 'fighters', 'person', 'tycoon', 'neurosurgeon', 'surgeon', 'pair', 'couple', 'two', 'hopeful', 'hopefuls',
   'nominee', 'frontrunner', 'front-runner', 'contender', 'politician', 'politicians', 'official',
   'spokesmen', 'spokeswomen', 'ally', 'allies', 'donor', 'donors', 'lawmaker', 'mayor', 'sheriff',
