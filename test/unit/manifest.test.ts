@@ -53,7 +53,7 @@ function registeredCommands(files: ts.SourceFile[]): Registrations {
     if (!constants.has(name)) constants.set(name, new Set());
     constants.get(name)!.add(value);
   };
-  const calls: { call: ts.CallExpression; where: string }[] = [];
+  const calls: { call: ts.CallExpression; file: string; where: string }[] = [];
   for (const file of files) {
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isStringLiteralLike(node.initializer)) {
@@ -62,33 +62,38 @@ function registeredCommands(files: ts.SourceFile[]): Registrations {
         remember(node.name.text, node.initializer.text);
       } else if (ts.isCallExpression(node)) {
         const { line } = file.getLineAndCharacterOfPosition(node.getStart());
-        calls.push({ call: node, where: `${path.relative(repoRoot, file.fileName)}:${line + 1}` });
+        calls.push({ call: node, file: file.fileName, where: `${path.relative(repoRoot, file.fileName)}:${line + 1}` });
       }
       ts.forEachChild(node, visit);
     };
     visit(file);
   }
-  // functions that register their argument at this position as a command id
-  const registrars = new Map([['registerCommand', 0], ['registerTextEditorCommand', 0]]);
+  // functions that register their argument at this position as a command id: VS Code's, and
+  // helpers in the same file that pass a parameter on to one of them
+  const vscodeRegistrars = new Map([['registerCommand', 0], ['registerTextEditorCommand', 0]]);
+  const localRegistrars = new Map<string, number>(); // `${file}#${name}`
+  const registrarIndex = (call: ts.CallExpression, file: string) => {
+    const name = calleeName(call) ?? '';
+    return vscodeRegistrars.get(name) ?? localRegistrars.get(`${file}#${name}`);
+  };
   const forwarding = new Set<ts.CallExpression>();
   for (let grew = true; grew;) {
     grew = false;
-    for (const { call } of calls) {
-      const index = registrars.get(calleeName(call) ?? '');
+    for (const { call, file } of calls) {
+      const index = registrarIndex(call, file);
       const arg = index === undefined ? undefined : call.arguments[index];
       if (!arg || !ts.isIdentifier(arg) || forwarding.has(call)) continue;
       const forwarded = forwardingParameter(call, arg.text);
-      if (forwarded && !registrars.has(forwarded.functionName)) {
-        registrars.set(forwarded.functionName, forwarded.index);
-        grew = true;
-      }
-      if (forwarded) forwarding.add(call);
+      if (!forwarded) continue;
+      forwarding.add(call);
+      localRegistrars.set(`${file}#${forwarded.functionName}`, forwarded.index);
+      grew = true;
     }
   }
   const ids = new Set<string>();
   const unresolved: string[] = [];
-  for (const { call, where } of calls) {
-    const index = registrars.get(calleeName(call) ?? '');
+  for (const { call, file, where } of calls) {
+    const index = registrarIndex(call, file);
     const arg = index === undefined ? undefined : call.arguments[index];
     if (!arg || forwarding.has(call)) continue;
     let values: Set<string> | undefined;
