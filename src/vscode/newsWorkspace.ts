@@ -319,21 +319,13 @@ export class NewsWorkspace implements vscode.Disposable {
       const batch = [...this.due.values()].slice(0, readConcurrency);
       for (const uri of batch) this.due.delete(uri.toString());
       await Promise.all(batch.map(uri => this.refresh(uri)));
-      await this.analysePending(token);
+      await inSlices(token, () => this.index.processPending(token, 1));
       count += batch.length;
     }
+    // Once nothing is left to read, work out matches ahead of hovers, so the first hover on an
+    // article does not pay for them (an article indexed later gets its matches as it is indexed).
+    await inSlices(token, () => this.index.processPending(token, 1) && this.index.resolveMatches(token, 1));
     if (count > bulkQueue) this.log.info(`Took in ${count} changed articles in ${Date.now() - started} ms.`);
-  }
-
-  /** Analyses what the index holds unanalysed, a few articles per slice, yielding between slices. */
-  private async analysePending(token: vscode.CancellationToken): Promise<void> {
-    for (;;) {
-      const sliceEnd = Date.now() + sliceMs;
-      let done = false;
-      while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = this.index.processPending(token, 1);
-      await yieldToEventLoop();
-      if (done || token.isCancellationRequested) return;
-    }
   }
 
   /** One RelativePattern per folder and glob, so a user's glob never has to nest inside braces. */
@@ -641,6 +633,17 @@ function maxBytes(uri: vscode.Uri): number {
 
 function kb(bytes: number): string {
   return (bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+/** Runs `step` (one article's worth of work; true once nothing is left) in slices of a few milliseconds, yielding between slices. */
+async function inSlices(token: vscode.CancellationToken, step: () => boolean): Promise<void> {
+  for (;;) {
+    const sliceEnd = Date.now() + sliceMs;
+    let done = false;
+    while (!done && Date.now() < sliceEnd && !token.isCancellationRequested) done = step();
+    await yieldToEventLoop();
+    if (done || token.isCancellationRequested) return;
+  }
 }
 
 function yieldToEventLoop(): Promise<void> {
