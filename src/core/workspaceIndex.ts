@@ -94,8 +94,8 @@ interface DocumentEntry {
   readonly label: string | undefined;
   readonly version: number | undefined;
   readonly bytes: Uint8Array;
-  /** Where the quotations are (their words live in the matcher); null until indexed. */
-  spans: readonly QuoteSpan[] | null;
+  /** Where the quotations are, as start, end, paragraph triples (their words live in the matcher); null until indexed. */
+  spans: Int32Array | null;
   /** What the speaker merge needs of the analysis, kept once analysed; null until then. */
   speakers: SpeakerSummary | null;
 }
@@ -265,13 +265,13 @@ export class WorkspaceIndex {
     const entry = this.byUri.get(uri);
     if (!entry) return [];
     this.processPending();
-    const index = entry.spans!.findIndex(q => q.start === quote.start && q.end === quote.end);
+    const index = spanIndexOf(entry.spans!, quote);
     if (index < 0) return [];
     const found: QuoteMatch[] = [];
     for (const match of this.matcher.matchesOfQuote(entry.id, index)) {
       const other = match.a.doc === entry.id && match.a.quote === index ? match.b : match.a;
       const otherEntry = this.byId.get(other.doc)!;
-      const span = otherEntry.spans![other.quote];
+      const span = spanAt(otherEntry.spans!, other.quote);
       const quoteOf = () => this.analysedQuote(otherEntry, span);
       found.push({
         uri: otherEntry.uri,
@@ -330,7 +330,7 @@ export class WorkspaceIndex {
   private indexEntry(entry: DocumentEntry): void {
     const spans = quoteSpans(decoder.decode(entry.bytes));
     this.matcher.setDocument(entry.id, spans);
-    entry.spans = spans.map(({ start, end, paragraph }) => ({ start, end, paragraph: paragraph ?? 0 }));
+    entry.spans = Int32Array.from(spans.flatMap(({ start, end, paragraph }) => [start, end, paragraph ?? 0]));
     this.pending.delete(entry);
   }
 
@@ -357,9 +357,19 @@ export class WorkspaceIndex {
 
   private locationOf(end: CrossSourceMatch['a']): MatchLocation {
     const entry = this.byId.get(end.doc)!;
-    const span = entry.spans![end.quote];
+    const span = spanAt(entry.spans!, end.quote);
     return { uri: entry.uri, start: span.start, end: span.end };
   }
+}
+
+/** Quotation `k` of an article's span triples. */
+function spanAt(spans: Int32Array, k: number): QuoteSpan {
+  return { start: spans[3 * k], end: spans[3 * k + 1], paragraph: spans[3 * k + 2] };
+}
+
+function spanIndexOf(spans: Int32Array, quote: Pick<Quote, 'start' | 'end'>): number {
+  for (let k = 0; 3 * k < spans.length; k++) if (spans[3 * k] === quote.start && spans[3 * k + 1] === quote.end) return k;
+  return -1;
 }
 
 /** A quotation the analysis did not report (it reports every span the index has): its span, no speaker. */

@@ -58,19 +58,45 @@ export interface MatcherOptions {
   readonly maxPostingsPerNgram?: number;
 }
 
+/** One article's word ids, bracket flags and trigram keys, each quotation a range of them. */
+interface DocumentPools {
+  readonly ids: Int32Array;
+  readonly bracketed: Uint8Array | null;
+  readonly keys: Int32Array;
+}
+
+/**
+ * A quotation as indexed. Its words and keys are a range of its article's pools, read through
+ * `wordsOfQuote` and `keysOfQuote`: a view kept per quotation would cost about 100 bytes, more than the
+ * words of most quotations.
+ */
 interface IndexedQuote {
   readonly id: number;
   readonly doc: number;
   readonly index: number;
-  readonly words: QuoteWords;
+  readonly pools: DocumentPools;
+  readonly wordsAt: number;
+  readonly wordCount: number;
+  readonly keysAt: number;
   /** Distinct trigram keys, as indexed. */
-  readonly keys: Int32Array;
+  readonly keyCount: number;
   readonly headline: boolean;
   /** A short quotation in title case (`"Fox News Sunday"`, `"Smiles for Life"`): a name, not a remark. */
   readonly titleLike: boolean;
   readonly paragraph: number | undefined;
   /** A hash of the words (and of which are bracketed): equal wordings have equal fingerprints. */
   readonly fingerprint: number;
+}
+
+function wordsOfQuote({ pools, wordsAt, wordCount }: IndexedQuote): QuoteWords {
+  return {
+    ids: pools.ids.subarray(wordsAt, wordsAt + wordCount),
+    bracketed: pools.bracketed && pools.bracketed.subarray(wordsAt, wordsAt + wordCount),
+  };
+}
+
+function keysOfQuote({ pools, keysAt, keyCount }: IndexedQuote): Int32Array {
+  return pools.keys.subarray(keysAt, keysAt + keyCount);
 }
 
 const enum QuoteState {
@@ -134,12 +160,13 @@ export class CrossSourceMatcher {
   setDocument(doc: number, quotes: readonly QuoteInput[]): void {
     const hadMatchesResolved = this.resolved.size > (this.resolved.has(doc) ? 1 : 0);
     this.removeDocument(doc);
-    // One id pool and one key pool per article, quotations holding views into them: a typed array per quotation costs more than its contents.
+    // One id pool and one key pool per article, quotations holding ranges of them: a typed array per quotation costs more than its contents.
     const read = quotes.map(quote => this.readWords(quote.text));
     const keyLists = read.map(words => this.keysOf(words));
     const idPool = new Int32Array(read.reduce((sum, words) => sum + words.ids.length, 0));
     const keyPool = new Int32Array(keyLists.reduce((sum, keys) => sum + keys.length, 0));
     const bracketPool = read.some(words => words.bracketed) ? new Uint8Array(idPool.length) : null;
+    const pools: DocumentPools = { ids: idPool, bracketed: bracketPool, keys: keyPool };
     const indexed: IndexedQuote[] = [];
     let idAt = 0;
     let keyAt = 0;
@@ -148,24 +175,23 @@ export class CrossSourceMatcher {
       idPool.set(wordIds, idAt);
       if (brackets) bracketPool!.set(brackets, idAt);
       keyPool.set(keyLists[index], keyAt);
-      const words: QuoteWords = {
-        ids: idPool.subarray(idAt, idAt + wordIds.length),
-        bracketed: brackets ? bracketPool!.subarray(idAt, idAt + wordIds.length) : null,
-      };
-      const keys = keyPool.subarray(keyAt, keyAt + keyLists[index].length);
-      idAt += wordIds.length;
-      keyAt += keys.length;
       const id = this.quotes.length;
       const headline = quote.kind === 'headline';
-      const titleLike = !headline && words.ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
-      const entry: IndexedQuote = { id, doc, index, words, keys, headline, titleLike, paragraph: quote.paragraph, fingerprint: fingerprintOf(words) };
+      const titleLike = !headline && wordIds.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
+      const entry: IndexedQuote = {
+        id, doc, index, pools, wordsAt: idAt, wordCount: wordIds.length, keysAt: keyAt, keyCount: keyLists[index].length,
+        headline, titleLike, paragraph: quote.paragraph, fingerprint: fingerprintOf(wordIds, brackets),
+      };
+      const keys = keysOfQuote(entry);
+      idAt += wordIds.length;
+      keyAt += keys.length;
       this.quotes.push(entry);
       this.setState(id, QuoteState.Live);
       indexed.push(entry);
       for (const key of keys) this.index.add(key, id);
       const copies = this.wordings.get(entry.fingerprint) ?? 0;
       this.wordings.set(entry.fingerprint, copies + 1);
-      if (copies === 0) this.vocabulary.countOccurrences(words.ids, 1);
+      if (copies === 0) this.vocabulary.countOccurrences(wordsOfQuote(entry).ids, 1);
       this.liveKeys += keys.length;
     });
     this.liveQuotes += indexed.length;
@@ -185,14 +211,14 @@ export class CrossSourceMatcher {
       if (list) this.docMatches.set(other, list.filter(m => m.a.doc !== doc && m.b.doc !== doc));
     }
     for (const quote of old) {
-      for (const key of quote.keys) this.index.release(key);
+      for (const key of keysOfQuote(quote)) this.index.release(key);
       const copies = this.wordings.get(quote.fingerprint)! - 1;
       if (copies > 0) this.wordings.set(quote.fingerprint, copies);
       else {
         this.wordings.delete(quote.fingerprint);
-        this.vocabulary.countOccurrences(quote.words.ids, -1);
+        this.vocabulary.countOccurrences(wordsOfQuote(quote).ids, -1);
       }
-      this.liveKeys -= quote.keys.length;
+      this.liveKeys -= quote.keyCount;
       this.quotes[quote.id] = undefined;
       this.setState(quote.id, QuoteState.Removed);
     }
@@ -325,14 +351,15 @@ export class CrossSourceMatcher {
    * with `skipResolved`, not those of resolved articles.
    */
   private candidatesOf(quote: IndexedQuote, skipResolved: boolean): IndexedQuote[] {
-    if (quote.keys.length === 0) return [];
+    if (quote.keyCount === 0) return [];
     const wanted = skipResolved ? QuoteState.Live : QuoteState.Resolved;
     if (this.sharedCounts.length < this.quotes.length) this.sharedCounts = new Int32Array(this.quotes.length * 2);
     const counts = this.sharedCounts;
     const touched: number[] = [];
     const index = this.index;
-    const maxCount = this.postingLimitFor(quote.keys);
-    for (const key of quote.keys) {
+    const keys = keysOfQuote(quote);
+    const maxCount = this.postingLimitFor(keys);
+    for (const key of keys) {
       for (let p = index.postings(key, maxCount); p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (this.quoteStates[id] >= wanted && id !== quote.id && counts[id]++ === 0) touched.push(id);
@@ -341,7 +368,7 @@ export class CrossSourceMatcher {
     const candidates: IndexedQuote[] = [];
     for (const id of touched) {
       const candidate = this.quotes[id]!;
-      if (counts[id] >= Math.min(MIN_SHARED_TRIGRAMS, quote.keys.length, candidate.keys.length)) candidates.push(candidate);
+      if (counts[id] >= Math.min(MIN_SHARED_TRIGRAMS, quote.keyCount, candidate.keyCount)) candidates.push(candidate);
       counts[id] = 0;
     }
     return candidates;
@@ -366,11 +393,11 @@ export class CrossSourceMatcher {
    * pair of wordings once.
    */
   private compare(x: IndexedQuote, y: IndexedQuote, memo: Map<string, Comparison | null>): Comparison | null {
-    const xFirst = x.words.ids.length < y.words.ids.length || (x.words.ids.length === y.words.ids.length && x.fingerprint <= y.fingerprint);
+    const xFirst = x.wordCount < y.wordCount || (x.wordCount === y.wordCount && x.fingerprint <= y.fingerprint);
     const [first, second] = xFirst ? [x, y] : [y, x];
-    const key = `${first.fingerprint}:${first.words.ids.length}:${second.fingerprint}:${second.words.ids.length}`;
+    const key = `${first.fingerprint}:${first.wordCount}:${second.fingerprint}:${second.wordCount}`;
     let comparison = memo.get(key);
-    if (comparison === undefined) memo.set(key, (comparison = compareQuotes(first.words, second.words, this.weight)));
+    if (comparison === undefined) memo.set(key, (comparison = compareQuotes(wordsOfQuote(first), wordsOfQuote(second), this.weight)));
     return comparison;
   }
 
@@ -431,14 +458,14 @@ export class CrossSourceMatcher {
 
   private contentWordsOf(quote: IndexedQuote): Set<number> {
     const words = new Set<number>();
-    for (const id of quote.words.ids) if (!this.vocabulary.isStopword(id)) words.add(id);
+    for (const id of wordsOfQuote(quote).ids) if (!this.vocabulary.isStopword(id)) words.add(id);
     return words;
   }
 
   /** Rebuilds the trigram index from the live quotations once removed ones make up most of it. */
   private compact(): void {
     this.index = new NgramIndex(this.liveKeys);
-    for (const quote of this.quotes) if (quote) for (const key of quote.keys) this.index.add(key, quote.id);
+    for (const quote of this.quotes) if (quote) for (const key of keysOfQuote(quote)) this.index.add(key, quote.id);
   }
 }
 
@@ -448,11 +475,11 @@ function isTitleCase(text: string): boolean {
   return words.length > 0 && words.every(word => /^\p{Lu}/u.test(word));
 }
 
-function fingerprintOf(words: QuoteWords): number {
+function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | null): number {
   let hash = 0x811c9dc5;
-  words.ids.forEach((id, k) => {
+  ids.forEach((id, k) => {
     hash = Math.imul(hash ^ id, 0x01000193);
-    if (words.bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
+    if (bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
   });
   return hash >>> 0;
 }
