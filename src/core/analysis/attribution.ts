@@ -207,6 +207,11 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
 
 const isParticiple = (t: Token) => t.lower.endsWith('ing');
 
+function openingDescription(text: string, tokens: readonly Token[], cue: number, sentenceStart: number): Mention | null {
+  const subject = subjectBefore(text, tokens, cue, sentenceStart, 0, true);
+  return subject?.kind === 'description' && subject.start === tokens[sentenceStart].start ? subject : null;
+}
+
 /**
  * Finds the attribution of `quotes[index]` inside its paragraph. `quotes` are the paragraph's
  * quotations in order; the text between them is where cues and speakers are looked for.
@@ -260,7 +265,8 @@ export function attributeInParagraph(
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
     if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') continue; // `..., adding "..."`: the main verb's subject
-    let subject = subjectBefore(text, tokens, i, beforeStart);
+    // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
+    let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
     if (subject?.kind === 'pronoun') {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues);

@@ -81,6 +81,12 @@ export function nameStartingAt(text: string, tokens: readonly Token[], from: num
   return nameMention(text, tokens, from, to);
 }
 
+/** `the former secretary of state`: a role noun before `of` heads the phrase. */
+function roleOfPhrase(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to - 1; k++) if (tokens[k + 1].lower === 'of' && ROLE_NOUNS.has(tokens[k].lower)) return true;
+  return false;
+}
+
 /** A description ending at `to` (its head noun): `the UK secretary`, `a State Department official`. */
 function descriptionEndingAt(text: string, tokens: readonly Token[], to: number, floor: number, anyHead = false): Mention | null {
   const head = tokens[to];
@@ -98,7 +104,7 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     if (!ROLE_NOUNS.has(head.lower)) return null;
     from = to;
     while (from - 1 >= floor && tokens[from - 1].isWord && tokens[from - 1].capitalized && !NOT_NAMES.has(tokens[from - 1].lower)) from--;
-  } else if (!ROLE_NOUNS.has(head.lower) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
+  } else if (!ROLE_NOUNS.has(head.lower) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
     return null;
   }
   const start = tokens[from].start;
