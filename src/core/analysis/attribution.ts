@@ -123,7 +123,7 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
     k = comma + 1;
   }
   if (k >= to) return null;
-  const mention = tokens[k].capitalized || descriptions ? subjectAfter(text, tokens, k - 1, to, true) : null;
+  const mention = tokens[k].capitalized || descriptions ? subjectAfter(text, tokens, k - 1, to) : null;
   if (!mention || (mention.kind === 'description' && !descriptions)) return null;
   return mention;
 }

@@ -111,7 +111,7 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
   return { start, end: head.end, kind: 'description', name: text.slice(start, head.end), titles: [] };
 }
 
-function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number, personOnly = false): Mention | null {
+function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
   let to = from;
   for (let k = from + 1; k < Math.min(ceiling, from + 7); k++) {
     const t = tokens[k];
@@ -124,7 +124,6 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
     if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
   }
   if (to === from) return null;
-  if (personOnly && !ROLE_NOUNS.has(tokens[to].lower) && !AGENT_NOUN.test(tokens[to].lower)) return null;
   return { start: tokens[from].start, end: tokens[to].end, kind: 'description', name: text.slice(tokens[from].start, tokens[to].end), titles: [] };
 }
 
@@ -190,13 +189,13 @@ function subjectAt(text: string, tokens: readonly Token[], k: number, floor: num
 }
 
 /** The subject after an inverted cue: `said Kerry`, `said the official`, `added Rep. Jim Clyburn`. */
-export function subjectAfter(text: string, tokens: readonly Token[], cue: number, ceiling: number, personOnly = false): Mention | null {
+export function subjectAfter(text: string, tokens: readonly Token[], cue: number, ceiling: number): Mention | null {
   let k = cue + 1;
   if (k >= ceiling) return null;
   const t = tokens[k];
   if (!t.isWord) return null;
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
-  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling, personOnly);
+  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
   return pronounAt(t);
 }
 
