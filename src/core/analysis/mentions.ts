@@ -151,7 +151,8 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
   let k = cue - 1;
   while (k >= floor) {
     const t = tokens[k];
-    if (t.isWord && !t.capitalized && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
+    const relative = t.lower === 'who' && tokens[k - 1]?.text === ',';
+    if (t.isWord && !t.capitalized && !relative && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
     if (t.isWord && DAYS_AND_TIMES.has(t.lower) && tokens[k - 1]?.lower === 'on') { k -= 2; continue; }
     break;
   }
@@ -173,7 +174,11 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     }
     return null;
   }
-  if (t.isWord && t.lower === 'who' && tokens[k - 1]?.text === ',') return subjectAt(text, tokens, k - 2, floor);
+  if (t.isWord && t.lower === 'who' && tokens[k - 1]?.text === ',') {
+    // `Pence, who called their son "..."`: the relative pronoun is the mention, standing for the one before it.
+    const antecedent = subjectAt(text, tokens, k - 2, floor);
+    return antecedent && { ...antecedent, start: t.start, end: t.end };
+  }
   return subjectAt(text, tokens, k, floor, anyHead);
 }
 
