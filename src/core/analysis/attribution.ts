@@ -176,6 +176,18 @@ function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot)
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
 }
 
+/** `Pence, who called their son "..."`: a relative clause that runs into the quotation is the speaker's. */
+function relativeClauseSubject(text: string, tokens: readonly Token[], from: number, quoteAt: number): Attribution | null {
+  for (let k = quoteAt - 1; k > from && k >= quoteAt - 10; k--) {
+    if (tokens[k].text === ',') return null;
+    if (tokens[k].lower !== 'who' || tokens[k - 1].text !== ',') continue;
+    const verb = tokens[k + 1];
+    const mention = verb.isWord ? subjectBefore(text, tokens, k + 1, from) : null;
+    return mention && { mention, cue: { start: verb.start, end: verb.end }, rule: 'subject' };
+  }
+  return null;
+}
+
 /**
  * A quotation with no cue around it, in a sentence whose subject is a person: `Manafort dismissed
  * the whole kerfuffle as "absurd"`, `Clinton: "Our goal..."`. The verb after the subject is the cue.
@@ -187,6 +199,8 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   if (colon) return colon;
   const [from] = sentenceBounds(tokens, Math.max(0, q.first - 1), 0, q.first);
   if (from >= q.first) return null;
+  const relative = relativeClauseSubject(text, tokens, from, q.first);
+  if (relative) return relative;
   const mention = sentenceSubject(text, tokens, from, q.first, true);
   if (!mention) return null;
   let verb = from;
