@@ -201,10 +201,16 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   if (from >= q.first) return null;
   const relative = relativeClauseSubject(text, tokens, from, q.first);
   if (relative) return relative;
-  const mention = sentenceSubject(text, tokens, from, q.first, true);
+  let mention = sentenceSubject(text, tokens, from, q.first, true);
   if (!mention) return null;
   let verb = from;
   while (verb < q.first && tokens[verb].end <= mention.end) verb++;
+  // `The Florida senator likes "..."`: a description that runs up to the quotation has swallowed its verb.
+  const last = verb - 1;
+  if (mention.kind === 'description' && verb >= q.first && last - 2 >= from && tokens[last].isWord && !tokens[last].capitalized && tokens[last - 1].isWord) {
+    mention = { ...mention, end: tokens[last - 1].end, name: text.slice(mention.start, tokens[last - 1].end) };
+    verb = last;
+  }
   // `Gov. Pat McCrory (R) blamed...`, `Trump, who ..., said`: the verb comes after the aside.
   const closer = tokens[verb]?.text === '(' ? ')' : tokens[verb]?.text === ',' ? ',' : undefined;
   if (closer) {

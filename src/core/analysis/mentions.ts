@@ -18,6 +18,7 @@ export interface Mention {
 }
 
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
+const NAME_MODIFIERS = new Set(['former', 'retired', 'late', 'outgoing', 'incoming', 'acting', 'then', 'longtime', 'veteran', 'fellow']);
 const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'earlier', 'later', 'again', 'also', 'then']);
 /** Words that end a noun phrase: auxiliaries and common verbs (`The inquiry has frustrated...`). */
 const VERBISH = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'then', 'still', 'just', 'who', 'whom', 'whose', 'which', 'that', 'what', 'where', 'when', 'how', 'why', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
@@ -201,6 +202,11 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   if (!t.isWord) return null;
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
+  // `said former Pennsylvania Gov. Ed Rendell`: a modifier before the name belongs to the mention.
+  if (NAME_MODIFIERS.has(t.lower) && tokens[k + 1]?.capitalized && k + 1 < ceiling) {
+    const name = nameStartingAt(text, tokens, k + 1, ceiling);
+    return name && { ...name, start: t.start };
+  }
   return pronounAt(t);
 }
 
