@@ -481,7 +481,8 @@ function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | nu
     hash = Math.imul(hash ^ id, 0x01000193);
     if (bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
   });
-  return hash >>> 0;
+  // 30 bits: small integers are stored in place, larger ones as a heap number per quotation.
+  return hash & 0x3fffffff;
 }
 
 function sharedCount(x: Set<number>, y: Set<number>): number {
