@@ -18,7 +18,6 @@ export interface Mention {
 }
 
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
-const NAME_MODIFIERS = new Set(['former', 'retired', 'late', 'outgoing', 'incoming', 'acting', 'then', 'longtime', 'veteran', 'fellow']);
 const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'earlier', 'later', 'again', 'also', 'then']);
 /** Words that end a noun phrase: auxiliaries and common verbs (`The inquiry has frustrated...`). */
 const VERBISH = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'then', 'still', 'just', 'who', 'whom', 'whose', 'which', 'that', 'what', 'where', 'when', 'how', 'why', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
@@ -202,12 +201,29 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   if (!t.isWord) return null;
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
-  // `said former Pennsylvania Gov. Ed Rendell`: a modifier before the name belongs to the mention.
-  if (NAME_MODIFIERS.has(t.lower) && tokens[k + 1]?.capitalized && k + 1 < ceiling) {
-    const name = nameStartingAt(text, tokens, k + 1, ceiling);
-    return name && { ...name, start: t.start };
+  return pronounAt(t) ?? describedName(text, tokens, k, ceiling);
+}
+
+/** Words that put a time, not a person, between a cue and a name: `said last week Trump...`. */
+const TIME_WORDS = /^(last|next|this|week|weeks|month|months|year|years|night|morning|afternoon|evening|ago|day|days)$/;
+
+/**
+ * `said pollster Frank Luntz`, `said former Pennsylvania Gov. Ed Rendell`, `said undecided Republican
+ * voter Stephanie Hooton`: lower-case words that describe the name after them belong to the mention.
+ */
+function describedName(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
+  const describes = (t: Token | undefined) => t !== undefined && t.isWord && !t.capitalized && !FORWARD_STOPS.has(t.lower)
+    && !VERBISH.has(t.lower) && !DAYS_AND_TIMES.has(t.lower) && !TIME_WORDS.test(t.lower) && !/ly$/.test(t.lower);
+  if (!describes(tokens[from])) return null;
+  for (let k = from + 1; k < Math.min(ceiling, from + 6); k++) {
+    const t = tokens[k];
+    if (describes(t)) continue;
+    if (!t.isWord || !t.capitalized) return null;
+    if (describes(tokens[k + 1]) && k + 1 < ceiling) continue; // `Republican voter`: a capitalised modifier
+    const name = nameStartingAt(text, tokens, k, ceiling);
+    return name && { ...name, start: tokens[from].start };
   }
-  return pronounAt(t);
+  return null;
 }
 
 /** The source after `according to`: a name or a description. */
