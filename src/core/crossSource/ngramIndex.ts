@@ -8,7 +8,8 @@ export class NgramIndex {
   // Open addressing on the 32-bit key, filled to three quarters at most; a slot is empty when its head is -1.
   private keys: Int32Array;
   private heads: Int32Array;
-  private counts: Int32Array;
+  // Live quotations per key, saturating at `SATURATED`: past that, a key is boilerplate until the owner compacts.
+  private counts: Uint16Array;
   private usedSlots = 0;
   // Postings as singly linked lists threaded through two parallel arrays.
   private postingQuote: Int32Array;
@@ -19,7 +20,7 @@ export class NgramIndex {
     const capacity = nextPowerOfTwo(Math.max(16, Math.ceil((expectedKeys * 4) / 3)));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(-1);
-    this.counts = new Int32Array(capacity);
+    this.counts = new Uint16Array(capacity);
     this.postingQuote = new Int32Array(Math.max(16, expectedKeys));
     this.postingNext = new Int32Array(Math.max(16, expectedKeys));
   }
@@ -40,13 +41,13 @@ export class NgramIndex {
     this.postingQuote[this.postingCount] = quoteId;
     this.postingNext[this.postingCount] = this.heads[slot];
     this.heads[slot] = this.postingCount++;
-    this.counts[slot]++;
+    if (this.counts[slot] !== SATURATED) this.counts[slot]++;
   }
 
   /** Records that one live quotation holding `key` went away (its posting stays until compaction). */
   release(key: number): void {
     const slot = this.findSlot(key);
-    if (this.heads[slot] !== -1) this.counts[slot]--;
+    if (this.heads[slot] !== -1 && this.counts[slot] !== SATURATED) this.counts[slot]--;
   }
 
   /**
@@ -82,7 +83,7 @@ export class NgramIndex {
     const { keys, heads, counts } = this;
     this.keys = new Int32Array(keys.length * 2);
     this.heads = new Int32Array(keys.length * 2).fill(-1);
-    this.counts = new Int32Array(keys.length * 2);
+    this.counts = new Uint16Array(keys.length * 2);
     for (let i = 0; i < keys.length; i++) {
       if (heads[i] === -1) continue;
       const slot = this.findSlot(keys[i]);
@@ -92,15 +93,19 @@ export class NgramIndex {
     }
   }
 
+  /** Grows by half: postings are most of the index, and doubling would leave up to half of them unused. */
   private growPostings(): void {
-    const quote = new Int32Array(this.postingQuote.length * 2);
+    const length = Math.ceil(this.postingQuote.length * 1.5);
+    const quote = new Int32Array(length);
     quote.set(this.postingQuote);
     this.postingQuote = quote;
-    const next = new Int32Array(this.postingNext.length * 2);
+    const next = new Int32Array(length);
     next.set(this.postingNext);
     this.postingNext = next;
   }
 }
+
+const SATURATED = 0xffff;
 
 function nextPowerOfTwo(n: number): number {
   let p = 1;
