@@ -268,7 +268,10 @@ export function attributeInParagraph(
     if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
       return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
     }
-    if (adjacent || tokens.slice(q.after, i).every(t => !t.isWord || /^(and|then|later|also)$/.test(t.lower))) {
+    // `"..." in the 2008 primary, said Paul Beck.`: a closing inverted cue after a comma names the speaker too.
+    // (`..., citing her work`: a participle's subject is the main clause's, not the words after it.)
+    const closing = tokens[i - 1]?.text === ',' && !isParticiple(tokens[i]);
+    if (adjacent || closing || tokens.slice(q.after, i).every(t => !t.isWord || /^(and|then|later|also)$/.test(t.lower))) {
       const inverted = subjectAfter(text, tokens, i + length - 1, afterEnd);
       if (inverted) return { mention: inverted, cue: cueSpan(tokens, i, length), rule: 'inverted' };
     }
