@@ -262,6 +262,8 @@ export function attributeInParagraph(
       if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
     }
     if (length === 0) continue;
+    // `"...," but also what she calls "..."`: a cue right before the next quotation introduces that one.
+    if (index + 1 < quotes.length && i + length >= ceiling && i - q.after > 1) break;
     const adjacent = i - q.after <= 1 && tokens.slice(q.after, i).every(t => !t.isWord);
     // Right after the quotation, any noun will do: `"...," the gambling tycoon told Reuters`.
     const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6);
