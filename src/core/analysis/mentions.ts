@@ -120,6 +120,8 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
       break;
     }
     if (FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
+    // `The music seemed`, `the department isn't`: a verb after the noun ends the phrase.
+    if (k >= from + 2 && (/n['’]t$/.test(t.lower) || (/ed$/.test(t.lower) && !tokens[k - 1].lower.endsWith('ed')))) break;
     to = k;
     if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
   }
