@@ -282,6 +282,8 @@ export function attributeInParagraph(
 
   // Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`.
   const [beforeStart] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
+  // `Kerry said ..., adding "..."`: the main verb gives the speaker, the participle is the quotation's cue.
+  let participle: CueSpan | null = null;
   for (let i = q.first - 1; i >= beforeStart; i--) {
     if (cues.isAccordingTo(tokens, i)) {
       const mention = sourceAfterPhrase(text, tokens, i + 1, q.first);
@@ -289,7 +291,7 @@ export function attributeInParagraph(
     }
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
-    if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') continue; // `..., adding "..."`: the main verb's subject
+    if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') { participle ??= cueSpan(tokens, i, length); continue; }
     // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
     let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
@@ -297,10 +299,10 @@ export function attributeInParagraph(
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues);
       if (outer) return { ...outer, rule: 'before' };
     }
-    if (subject) return { mention: subject, cue: cueSpan(tokens, i, length), rule: 'before' };
+    if (subject) return { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
     const opening = sentenceSubject(text, tokens, beforeStart, i);
-    if (opening) return { mention: opening, cue: cueSpan(tokens, i, length), rule: 'sentence' };
+    if (opening) return { mention: opening, cue: participle ?? cueSpan(tokens, i, length), rule: 'sentence' };
   }
   return null;
 }
