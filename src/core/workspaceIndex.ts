@@ -119,7 +119,7 @@ export class WorkspaceIndex {
   private readonly analyses = new Map<number, ArticleAnalysis>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private readonly maxTextLength: number;
-  private readonly analyze: (text: string) => ArticleAnalysis;
+  private analyze: (text: string) => ArticleAnalysis;
   private readonly cachedAnalyses: number;
   private nextId = 0;
   private mergedSpeakers: readonly WorkspaceSpeaker[] | null = null;
@@ -128,6 +128,19 @@ export class WorkspaceIndex {
     this.maxTextLength = options.maxTextLength ?? 1 << 20;
     this.analyze = options.analyze ?? analyzeArticle;
     this.cachedAnalyses = options.cachedAnalyses ?? 32;
+  }
+
+  /**
+   * Analyses every article again with `analyze` from the next query on (the user changed what the
+   * analysis reads, such as extra cue verbs). Quotation spans and matches do not depend on it and
+   * stay; every article is reported changed.
+   */
+  setAnalyzer(analyze: (text: string) => ArticleAnalysis): void {
+    this.analyze = analyze;
+    this.analyses.clear();
+    for (const entry of this.byUri.values()) entry.speakers = null;
+    this.mergedSpeakers = null;
+    if (this.byUri.size > 0) this.emit({ changed: [...this.byUri.keys()], removed: [] });
   }
 
   /** Number of articles in the index (skipped ones not counted). */

@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { decodeArticle, stripBom } from '../core/text';
-import type { WorkspaceSpeaker } from '../core/analyze';
+import { analyzeArticle, type WorkspaceSpeaker } from '../core/analyze';
 import { applyCorrections, speakerAfter, type Annotation, type SpeakerOperation } from '../core/annotations';
 import type { ArticleAnalysis, Quote } from '../core/types';
 import { WorkspaceIndex, type QuoteMatch } from '../core/workspaceIndex';
@@ -61,7 +61,7 @@ export class NewsWorkspace implements vscode.Disposable {
   readonly ready: Promise<void>;
   readonly onDidChange: vscode.Event<NewsWorkspaceChange>;
 
-  private readonly index = new WorkspaceIndex({ maxTextLength: Number.MAX_SAFE_INTEGER });
+  private readonly index = new WorkspaceIndex({ maxTextLength: Number.MAX_SAFE_INTEGER, analyze: analyzerFromSettings() });
   private readonly changeEmitter = new vscode.EventEmitter<NewsWorkspaceChange>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, PendingUpdate>();
@@ -113,6 +113,7 @@ export class NewsWorkspace implements vscode.Disposable {
         if (event.affectsConfiguration('newsAnnotator.articlePatterns') || event.affectsConfiguration('newsAnnotator.maxFileSizeKB')) {
           this.rescan();
         }
+        if (event.affectsConfiguration('newsAnnotator.cueVerbs')) this.index.setAnalyzer(analyzerFromSettings());
       }),
     );
     this.watch();
@@ -648,4 +649,13 @@ async function inSlices(token: vscode.CancellationToken, step: () => boolean): P
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, 0));
+}
+
+/** The analysis with the user's extra cue verbs (`newsAnnotator.cueVerbs`), one list for the whole window. */
+function analyzerFromSettings(): (text: string) => ArticleAnalysis {
+  const extraCueVerbs = vscode.workspace.getConfiguration('newsAnnotator')
+    .get<unknown[]>('cueVerbs', [])
+    .filter((verb): verb is string => typeof verb === 'string' && verb.trim().length > 0)
+    .map(verb => verb.trim());
+  return text => analyzeArticle(text, { extraCueVerbs });
 }
