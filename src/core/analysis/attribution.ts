@@ -222,6 +222,10 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   const cue = tokens[verb];
   if (cue.text === ':' && verb === q.first - 1) return { mention, cue: { start: cue.start, end: cue.end }, rule: 'colon' };
   if (!cue.isWord || cue.capitalized) return null;
+  // `Cruz was critical of the stance, telling Breitbart: "..."`: the participle introduces the quotation.
+  for (let k = q.first - 1; k > verb + 1; k--) {
+    if (tokens[k].isWord && isParticiple(tokens[k]) && tokens[k - 1].text === ',') return { mention, cue: { start: tokens[k].start, end: tokens[k].end }, rule: 'subject' };
+  }
   return { mention, cue: { start: cue.start, end: cue.end }, rule: 'subject' };
 }
 
