@@ -13,7 +13,7 @@
 import DiffMatchPatch from 'diff-match-patch';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TextAnchorer, describeSpan } from '../src/core/annotations/anchoring';
+import { TextAnchorer, describeSpan, locateSlices } from '../src/core/annotations/anchoring';
 import type { TextPosition, TextQuote } from '../src/core/annotations/model';
 
 const options = parseOptions(process.argv.slice(2));
@@ -346,8 +346,6 @@ function hypothesisBaseline(text: string, quote: TextQuote, hint: TextPosition):
   const { exact, prefix, suffix } = quote;
   dmp.Match_Threshold = 0.5;
   dmp.Match_Distance = text.length * 2;
-  const slices: string[] = exact.match(/[\s\S]{1,32}/g) ?? [];
-  if (slices.length === 0) return undefined;
   let loc = hint.start;
   let foundPrefix = false;
   if (prefix) {
@@ -358,20 +356,7 @@ function hypothesisBaseline(text: string, quote: TextQuote, hint: TextPosition):
     const at = dmp.match_main(text, suffix.slice(0, 32), loc + exact.length);
     if (at > -1) loc = Math.max(0, at - exact.length);
   }
-  const first = dmp.match_main(text, slices[0], Math.min(loc, text.length));
-  if (first === -1) return undefined;
-  let start = first;
-  let end = first + slices[0].length;
-  let next = end;
-  dmp.Match_Distance = 64;
-  for (const slice of slices.slice(1)) {
-    const at = dmp.match_main(text, slice, Math.min(next, text.length));
-    if (at === -1) return undefined;
-    next = at + slice.length;
-    start = Math.min(start, at);
-    end = Math.max(end, next);
-  }
-  return { start, end };
+  return locateSlices(text, exact, loc, text.length * 2);
 }
 
 // ---- Plumbing ----

@@ -308,19 +308,20 @@ function estimateStarts(text: string, quote: TextQuote, hint: number): number[] 
 
 /**
  * Hypothesis' approach to diff-match-patch's 32-character bitap limit: the first slice of the
- * words is searched (bitap `match_main`) near the estimated start, then each later slice close
- * after the previous one.
+ * words is searched (bitap `match_main`) near the estimated start, up to `firstSliceDistance`
+ * characters away, then each later slice close after the previous one.
  */
-function locateSlices(text: string, exact: string, loc: number): { start: number; end: number } | undefined {
+export function locateSlices(text: string, exact: string, loc: number, firstSliceDistance = SLICE_DISTANCE): { start: number; end: number } | undefined {
   const slices: string[] = exact.match(SLICES) ?? [];
   if (slices.length === 0) return undefined;
   dmp.Match_Threshold = 0.5;
-  dmp.Match_Distance = SLICE_DISTANCE;
-  const first = dmp.match_main(text, slices[0], loc);
+  dmp.Match_Distance = firstSliceDistance;
+  const first = dmp.match_main(text, slices[0], Math.min(loc, text.length));
   if (first === -1) return undefined;
   let start = first;
   let end = first + slices[0].length;
   let next = end;
+  dmp.Match_Distance = SLICE_DISTANCE;
   for (const slice of slices.slice(1)) {
     const at = dmp.match_main(text, slice, Math.min(next, text.length));
     if (at === -1) return undefined;
