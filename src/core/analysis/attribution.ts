@@ -4,7 +4,7 @@
  * headline `Kerry: '...'`. Pronouns and descriptions are returned as written here and resolved to
  * people in `speakers.ts`.
  */
-import { DETERMINERS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { DETERMINERS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { type Mention, nameStartingAt, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { isSentenceEnd, type Token } from './tokens';
 
@@ -114,6 +114,8 @@ const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|fo
 function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number, descriptions = false): Mention | null {
   let k = from;
   while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
+  // `First, Trump...`, `Still, the campaign...`: one opening word set off by a comma.
+  if (k + 2 < to && tokens[k + 1].text === ',' && (NOT_NAMES.has(tokens[k].lower) || /ly$/.test(tokens[k].lower))) k += 2;
   // `Asked about it, ...`, `Reprising a theme, ...`, `Horrified, ...`: an opening phrase, not a name.
   const participle = k < to && tokens[k].text.length > 4 && /(ing|ed|ly)$/.test(tokens[k].lower);
   if (k < to && (LEADING_ADVERBIAL.test(tokens[k].lower) || participle)) {
@@ -158,7 +160,9 @@ export function attributeToPossessor(text: string, tokens: readonly Token[], q: 
 export function isQuotedModifier(text: string, tokens: readonly Token[], q: QuoteSlot): boolean {
   const next = tokens[q.after];
   return next !== undefined && next.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower)
-    && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 2;
+    && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 2
+    // `her "50-state strategy," promising...`: a comma inside the marks ends the phrase.
+    && !/[,.;!?]["”’']$/.test(text.slice(q.start, q.end));
 }
 
 /** `- Michael P. McDonald: "..."`, `Clinton: "..."`: a name alone before a colon that opens the quotation. */
