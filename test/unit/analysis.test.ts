@@ -306,3 +306,24 @@ suite('Analysis: one speaker per person across articles', () => {
     assert.deepStrictEqual(speakers.filter(s => /Clinton/.test(s.name)).map(s => s.name).sort(), ['Bill Clinton', 'Clinton', 'Hillary Clinton']);
   });
 });
+
+suite('Analysis: a name followed by where the person is from', () => {
+  test('`Name of Place` keeps the person\u2019s name, before or after the cue', () => {
+    const text = [
+      'Town Hall', '',
+      '\u201cWe need the jobs back,\u201d said undecided voter Stephanie Hooton of Derry.', '',
+      'Marco Bell of Lisbon said \u201cthe roads come first.\u201d',
+    ].join('\n');
+    assertQuotes(analyzeArticle(text), [['We need the jobs back', 'Stephanie Hooton'], ['the roads come first', 'Marco Bell']]);
+  });
+
+  test('`Name of the Y Institute` names the person, not the institute', () => {
+    const text = 'Rates\n\nJane Roe of the Harbour Policy Institute said \u201crates will fall.\u201d \u201cNot soon,\u201d said Sam Diaz of the Lakeside Institute.\n';
+    assertQuotes(analyzeArticle(text), [['rates will fall', 'Jane Roe'], ['Not soon', 'Sam Diaz']]);
+  });
+
+  test('titles and institutions named `X of Y` stay whole', () => {
+    const text = 'Banks\n\n\u201cPrices are steady,\u201d said Secretary of State Tom Reed. The Bank of Eastland said \u201crates will hold.\u201d\n';
+    assertQuotes(analyzeArticle(text), [['Prices are steady', 'Tom Reed'], ['rates will hold', 'Bank of Eastland']]);
+  });
+});

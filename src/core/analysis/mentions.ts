@@ -33,24 +33,52 @@ function nameLike(t: Token): boolean {
   return t.isWord && t.capitalized && !isPossessive(t);
 }
 
-/** Builds a name mention from tokens [from, to], splitting leading titles off. */
+/** Words that head names of the form `X of Y`, which stay whole: `Bank of England`, `Duke of York`. */
+const HEADS_OF_NAMES = new Set([
+  'bank', 'university', 'institute', 'institution', 'department', 'ministry', 'council', 'college', 'school',
+  'church', 'board', 'office', 'association', 'society', 'federation', 'league', 'union', 'party', 'court',
+  'museum', 'city', 'republic', 'kingdom', 'duke', 'duchess', 'earl', 'archbishop', 'chamber', 'academy',
+  'center', 'centre', 'foundation', 'bureau', 'commission', 'committee', 'hospital', 'port', 'friends',
+  'daughters', 'sons', 'sisters', 'brothers', 'knights', 'people', 'army', 'navy', 'corps', 'government',
+]);
+
+/** The last word before `of` in `Stephanie Hooton of Derry`: a person's name, not a title or an institution. */
+function namesPersonBeforeOf(t: Token): boolean {
+  return nameLike(t) && !TITLE_WORDS.has(bare(t)) && !HEADS_OF_NAMES.has(t.lower);
+}
+
+/** Where the name ending at `to` starts: the trailing run of words that are not title words. */
+function nameStart(tokens: readonly Token[], from: number, to: number): number {
+  let nameFrom = to;
+  while (nameFrom - 1 >= from) {
+    const t = tokens[nameFrom - 1];
+    if (!t.isWord || TITLE_WORDS.has(bare(t)) || t.lower === 'of') break;
+    nameFrom--;
+  }
+  return nameFrom;
+}
+
+/** Builds a name mention from tokens [from, to], splitting leading titles off; the rest is titles. */
 function nameMention(text: string, tokens: readonly Token[], from: number, to: number): Mention | null {
   while (from <= to && tokens[from].isWord && NOT_NAMES.has(tokens[from].lower) && !TITLE_WORDS.has(tokens[from].lower)) from++;
   while (to >= from && (!tokens[to].isWord || NOT_NAMES.has(tokens[to].lower) || NAME_CONNECTORS.has(tokens[to].lower))) to--;
   if (from > to) return null;
-  // The name is the trailing run of words that are not title words; the rest is titles.
-  let nameFrom = to;
-  while (nameFrom - 1 >= from) {
-    const t = tokens[nameFrom - 1];
-    if (t.text === '.' || t.text === '-') break;
-    if (!t.isWord || TITLE_WORDS.has(bare(t))) break;
-    if (NAME_CONNECTORS.has(t.lower) && t.lower === 'of') break;
-    nameFrom--;
-  }
+  let nameFrom = nameStart(tokens, from, to);
   if (TITLE_WORDS.has(bare(tokens[nameFrom])) && nameFrom === to && !tokens[to].capitalized) return null;
+  let nameTo = to;
+  if (nameFrom - 2 >= from && tokens[nameFrom - 1].lower === 'of') {
+    const before = tokens[nameFrom - 2];
+    if (namesPersonBeforeOf(before)) {
+      // `Stephanie Hooton of Derry`: the person, then where they are from.
+      nameTo = nameFrom - 2;
+      nameFrom = nameStart(tokens, from, nameTo);
+    } else if (before.capitalized && HEADS_OF_NAMES.has(before.lower)) {
+      nameFrom = nameStart(tokens, from, nameFrom - 2); // `Bank of England` stays whole
+    }
+  }
   const start = tokens[from].start;
   const end = tokens[to].end;
-  const name = text.slice(tokens[nameFrom].start, end);
+  const name = text.slice(tokens[nameFrom].start, tokens[nameTo].end);
   const titles = nameFrom > from ? [text.slice(start, tokens[nameFrom - 1].end).replace(/\s+/g, ' ')] : [];
   return { start, end, kind: 'name', name, titles };
 }
@@ -64,6 +92,12 @@ function nameEndingAt(text: string, tokens: readonly Token[], to: number, floor:
     if (t.text === '.' && k > floor && isAbbreviation(tokens[k - 1]) && tokens[k + 1]?.capitalized) continue;
     if (t.isWord && NAME_CONNECTORS.has(t.lower) && k > floor && tokens[k - 1].capitalized) continue;
     break;
+  }
+  const of = from - 2;
+  if (of - 1 >= floor && tokens[of].lower === 'of' && tokens[of + 1].lower === 'the' && namesPersonBeforeOf(tokens[of - 1])) {
+    // `Jane Roe of the Harbour Institute said`: the person, not the institution.
+    const person = nameEndingAt(text, tokens, of - 1, floor);
+    if (person) return { ...person, end: tokens[to].end };
   }
   return nameMention(text, tokens, from, to);
 }
