@@ -326,4 +326,10 @@ suite('Analysis: a name followed by where the person is from', () => {
     const text = 'Banks\n\n\u201cPrices are steady,\u201d said Secretary of State Tom Reed. The Bank of Eastland said \u201crates will hold.\u201d\n';
     assertQuotes(analyzeArticle(text), [['Prices are steady', 'Tom Reed'], ['rates will hold', 'Bank of Eastland']]);
   });
+
+  test('an institution keeps its whole name and is nobody\u2019s \u201cshe\u201d', () => {
+    const text = 'Farm Vote\n\nMinister Ana Ruiz met farmers on Monday. The National Farmers Party of Eastland said \u201cthe subsidy is too small.\u201d\n\n\u201cWe will listen,\u201d she said.\n';
+    const analysis = analyzeArticle(text);
+    assertQuotes(analysis, [['the subsidy is too small', 'National Farmers Party of Eastland'], ['We will listen', 'Ana Ruiz']]);
+  });
 });

@@ -23,6 +23,15 @@ export const TITLE_WORDS = new Set([
   'del', 'assemblyman', 'assemblywoman', 'lawmaker', 'strategist', 'pollster', 'analyst',
 ]);
 
+/** Words that head institutions' names, which stay whole and are nobody's `he` or `she`: `Bank of England`. */
+export const INSTITUTION_HEADS = new Set([
+  'bank', 'university', 'institute', 'institution', 'department', 'ministry', 'council', 'college', 'school',
+  'church', 'board', 'office', 'association', 'society', 'federation', 'league', 'union', 'party', 'court',
+  'museum', 'city', 'republic', 'kingdom', 'chamber', 'academy',
+  'center', 'centre', 'foundation', 'bureau', 'commission', 'committee', 'hospital', 'port', 'friends',
+  'daughters', 'sons', 'sisters', 'brothers', 'knights', 'people', 'army', 'navy', 'corps', 'government',
+]);
+
 /** Heads of descriptions that stand for a person: `the official`, `the UK secretary`. */
 export const ROLE_NOUNS = new Set([
   'official', 'officials', 'secretary', 'minister', 'president', 'senator', 'congressman',

@@ -2,7 +2,7 @@
  * Finding the words that name a speaker next to a cue verb: a name (with its titles), a pronoun,
  * or a description. Works on tokens with absolute offsets; `floor`/`ceiling` bound the search.
  */
-import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { isAbbreviation, type Token } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -33,18 +33,9 @@ function nameLike(t: Token): boolean {
   return t.isWord && t.capitalized && !isPossessive(t);
 }
 
-/** Words that head names of the form `X of Y`, which stay whole: `Bank of England`, `Duke of York`. */
-const HEADS_OF_NAMES = new Set([
-  'bank', 'university', 'institute', 'institution', 'department', 'ministry', 'council', 'college', 'school',
-  'church', 'board', 'office', 'association', 'society', 'federation', 'league', 'union', 'party', 'court',
-  'museum', 'city', 'republic', 'kingdom', 'duke', 'duchess', 'earl', 'archbishop', 'chamber', 'academy',
-  'center', 'centre', 'foundation', 'bureau', 'commission', 'committee', 'hospital', 'port', 'friends',
-  'daughters', 'sons', 'sisters', 'brothers', 'knights', 'people', 'army', 'navy', 'corps', 'government',
-]);
-
 /** The last word before `of` in `Stephanie Hooton of Derry`: a person's name, not a title or an institution. */
 function namesPersonBeforeOf(t: Token): boolean {
-  return nameLike(t) && !TITLE_WORDS.has(bare(t)) && !HEADS_OF_NAMES.has(t.lower);
+  return nameLike(t) && !TITLE_WORDS.has(bare(t)) && !INSTITUTION_HEADS.has(t.lower);
 }
 
 /** Where the name ending at `to` starts: the trailing run of words that are not title words. */
@@ -72,8 +63,8 @@ function nameMention(text: string, tokens: readonly Token[], from: number, to: n
       // `Stephanie Hooton of Derry`: the person, then where they are from.
       nameTo = nameFrom - 2;
       nameFrom = nameStart(tokens, from, nameTo);
-    } else if (before.capitalized && HEADS_OF_NAMES.has(before.lower)) {
-      nameFrom = nameStart(tokens, from, nameFrom - 2); // `Bank of England` stays whole
+    } else if (before.capitalized && INSTITUTION_HEADS.has(before.lower)) {
+      nameFrom = from; // `National Democratic Party of Germany` stays whole
     }
   }
   const start = tokens[from].start;

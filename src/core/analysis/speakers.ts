@@ -4,7 +4,7 @@
  * secretary`) that stand for them.
  */
 import type { SpeakerRecord } from '../types';
-import { FIRST_NAME_GENDER, HONORIFIC_GENDER, NOT_NAMES, PRONOUNS, TITLE_WORDS } from './lexicon';
+import { FIRST_NAME_GENDER, HONORIFIC_GENDER, INSTITUTION_HEADS, NOT_NAMES, PRONOUNS, TITLE_WORDS } from './lexicon';
 import type { Mention } from './mentions';
 
 type Gender = 'm' | 'f' | 'plural' | undefined;
@@ -212,7 +212,11 @@ function genderOf(person: Person, titles: readonly string[]): Gender {
   for (const title of titles) {
     for (const w of words(title.toLowerCase().replace(/\./g, ''))) if (HONORIFIC_GENDER[w]) return HONORIFIC_GENDER[w];
   }
-  return FIRST_NAME_GENDER.get(words(person.name)[0].toLowerCase());
+  const name = words(person.name.toLowerCase());
+  const byFirstName = FIRST_NAME_GENDER.get(name[0]);
+  if (byFirstName) return byFirstName;
+  // `National Democratic Party of Germany`, `Teachers Union`: an institution is nobody's `he` or `she`.
+  return name.length > 1 && name.some((w, i) => INSTITUTION_HEADS.has(w) && (i === name.length - 1 || name[i + 1] === 'of')) ? 'plural' : undefined;
 }
 
 export function toRecord(p: Person): SpeakerRecord {
