@@ -332,4 +332,9 @@ suite('Analysis: a name followed by where the person is from', () => {
     const analysis = analyzeArticle(text);
     assertQuotes(analysis, [['the subsidy is too small', 'National Farmers Party of Eastland'], ['We will listen', 'Ana Ruiz']]);
   });
+
+  test('initials stay part of the name: `Charles B. Rangel`, `G.K. Lowe`', () => {
+    const text = 'Vote\n\n\u201cYes,\u201d said Rep. Charles B. Rangel of Harlem. Sen. G.K. Lowe said \u201cno.\u201d\n';
+    assertQuotes(analyzeArticle(text), [['Yes', 'Charles B. Rangel'], ['no', 'G.K. Lowe']]);
+  });
 });

@@ -38,11 +38,15 @@ function namesPersonBeforeOf(t: Token): boolean {
   return nameLike(t) && !TITLE_WORDS.has(bare(t)) && !INSTITUTION_HEADS.has(t.lower);
 }
 
+/** `B` in `Charles B. Rangel`, `G.K` in `G.K. Butterfield`; not `U.S`. */
+const isInitial = (t: Token) => /^([A-Z]\.)*[A-Z]$/.test(t.text) && !TITLE_WORDS.has(t.lower);
+
 /** Where the name ending at `to` starts: the trailing run of words that are not title words. */
 function nameStart(tokens: readonly Token[], from: number, to: number): number {
   let nameFrom = to;
   while (nameFrom - 1 >= from) {
     const t = tokens[nameFrom - 1];
+    if (t.text === '.' && nameFrom - 2 >= from && isInitial(tokens[nameFrom - 2])) { nameFrom -= 2; continue; }
     if (!t.isWord || TITLE_WORDS.has(bare(t)) || t.lower === 'of') break;
     nameFrom--;
   }
