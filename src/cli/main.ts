@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeArticle, mergeSpeakers } from '../core/analyze';
-import { matchArticles } from '../core/crossSource/matchArticles';
+import { ArticleMatcher } from '../core/crossSource/matchArticles';
 import { decodeArticle } from '../core/text';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './exportAnnotations';
 import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/types';
@@ -37,8 +37,14 @@ export interface JsonMatch {
   readonly score: number;
 }
 
-/** Finds the cross-source matches among the analysed documents; the report's `matches`. */
-export type MatchFinder = (documents: readonly AnalysedDocument[]) => JsonMatch[];
+/**
+ * Finds the cross-source matches among the analysed documents, the report's `matches`: it takes each
+ * document as its analysis arrives, so indexing overlaps with the analysis of the rest.
+ */
+export interface MatchFinder {
+  add(document: AnalysedDocument): void;
+  matches(): JsonMatch[];
+}
 
 export interface Output {
   out(text: string): void;
@@ -171,18 +177,33 @@ interface WorkerTask {
   readonly keepText: boolean;
 }
 
-/** Analyses files on every core: each worker takes every n-th file; results come back in order. */
-function analyseFiles(files: readonly string[], options: AnalysisOptions, keepText: boolean): Promise<(AnalysedDocument | string)[]> {
+/**
+ * Analyses files on every core: each worker takes every n-th file; results come back in order, and
+ * each is also handed to `onResult` as soon as it and all before it are in.
+ */
+function analyseFiles(
+  files: readonly string[], options: AnalysisOptions, keepText: boolean, onResult: (result: AnalysedDocument | string) => void,
+): Promise<(AnalysedDocument | string)[]> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
-  if (workers < 2) return Promise.resolve(files.map(file => analyseFile(file, options, keepText)));
+  if (workers < 2) {
+    return Promise.resolve(files.map(file => {
+      const result = analyseFile(file, options, keepText);
+      onResult(result);
+      return result;
+    }));
+  }
   const results: (AnalysedDocument | string)[] = new Array(files.length);
+  let handedOver = 0;
   return new Promise((resolve, reject) => {
     let running = workers;
     for (let w = 0; w < workers; w++) {
       const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options, keepText };
       const worker = new Worker(__filename, { workerData: task });
-      worker.on('message', ({ index, result }: { index: number; result: AnalysedDocument | string }) => { results[index] = result; });
+      worker.on('message', ({ index, result }: { index: number; result: AnalysedDocument | string }) => {
+        results[index] = result;
+        for (; handedOver < files.length && results[handedOver] !== undefined; handedOver++) onResult(results[handedOver]);
+      });
       worker.on('error', reject);
       worker.on('exit', code => {
         if (code !== 0) reject(new Error(`an analysis worker stopped with code ${code}`));
@@ -273,7 +294,7 @@ function writeSummary(documents: readonly AnalysedDocument[], output: Output): v
 }
 
 /** Runs the command line; returns the exit code (0 fine, 1 some input unreadable, 2 usage). */
-export async function run(argv: readonly string[], output: Output, findMatches?: MatchFinder): Promise<number> {
+export async function run(argv: readonly string[], output: Output, findMatches?: () => MatchFinder): Promise<number> {
   const args = parseArguments(argv);
   if (typeof args === 'string' || argv.includes('-h') || argv.includes('--help') || args.paths.length === 0) {
     const wantedHelp = typeof args !== 'string' && args.paths.length > 0 || argv.includes('-h') || argv.includes('--help');
@@ -286,8 +307,10 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
   const options: AnalysisOptions = { extraCueVerbs: args.cueVerbs };
   const documents: AnalysedDocument[] = [];
   const files = args.paths.flatMap(given => collectFiles(given, problems));
+  const matchFinder = args.json && !args.exportFormat ? findMatches?.() : undefined;
+  const onResult = (result: AnalysedDocument | string) => { if (typeof result !== 'string') matchFinder?.add(result); };
   // The text travels back from the threads only for what reads it: matching and exports.
-  for (const result of await analyseFiles(files, options, args.json || args.exportFormat !== undefined)) {
+  for (const result of await analyseFiles(files, options, args.json || args.exportFormat !== undefined, onResult)) {
     if (typeof result === 'string') problems.push(result);
     else documents.push(result);
   }
@@ -296,7 +319,7 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
     const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
     return Math.max(exported, problems.length ? 1 : 0);
   }
-  if (args.json) writeJson(documents, findMatches ? findMatches(documents) : [], output);
+  if (args.json) writeJson(documents, matchFinder?.matches() ?? [], output);
   else writeSummary(documents, output);
   if (args.stats) {
     const megabytes = documents.reduce((sum, d) => sum + d.characters, 0) / 1e6;
@@ -317,7 +340,10 @@ if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROL
   run(process.argv.slice(2), {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),
-  }, documents => matchArticles(documents) ?? []).then(
+  }, () => {
+    const matcher = new ArticleMatcher();
+    return { add: document => matcher.add(document.file, document.text), matches: () => matcher.matches() ?? [] };
+  }).then(
     code => { process.exitCode = code; },
     e => { process.stderr.write(`news-annotator: ${(e as Error).message}\n`); process.exitCode = 3; },
   );

@@ -1,7 +1,7 @@
-/** Cross-source matching over a fixed set of articles, in one call: the command line's `matches`. */
+/** Cross-source matching over a fixed set of articles: the command line's `matches`. */
 import { CancellationLike } from '../types';
 import { MatchKind } from './matchKinds';
-import { CrossSourceMatcher } from './matcher';
+import { CrossSourceMatcher, QuoteInput } from './matcher';
 import { quoteSpans } from './quoteSpans';
 
 export interface ArticleMatchEnd {
@@ -20,23 +20,32 @@ export interface ArticleMatch {
   readonly sameArticle: boolean;
 }
 
-/** Every pair of matching quotations among `articles`, each pair once. Undefined when cancelled. */
-export function matchArticles(
-  articles: readonly { readonly file: string; readonly text: string }[],
-  token?: CancellationLike,
-): ArticleMatch[] | undefined {
-  const matcher = new CrossSourceMatcher();
-  const spans = articles.map(article => quoteSpans(article.text));
-  spans.forEach((quotes, doc) => matcher.setDocument(doc, quotes));
-  const endOf = (doc: number, quote: number): ArticleMatchEnd => {
-    const span = spans[doc][quote];
-    return { file: articles[doc].file, start: span.start, end: span.end };
-  };
-  return matcher.allMatches(token)?.map(m => ({
-    a: endOf(m.a.doc, m.a.quote),
-    b: endOf(m.b.doc, m.b.quote),
-    kind: m.kind,
-    score: m.score,
-    sameArticle: m.sameArticle,
-  }));
+/**
+ * Indexes articles one at a time as they arrive, so the indexing can overlap with whatever produces
+ * them (the command line's analysis threads); `matches()` then pairs the quotations.
+ */
+export class ArticleMatcher {
+  private readonly matcher = new CrossSourceMatcher();
+  private readonly articles: { readonly file: string; readonly spans: readonly QuoteInput[] }[] = [];
+
+  add(file: string, text: string): void {
+    const spans = quoteSpans(text);
+    this.matcher.setDocument(this.articles.length, spans);
+    this.articles.push({ file, spans });
+  }
+
+  /** Every pair of matching quotations among the articles added, each pair once. Undefined when cancelled. */
+  matches(token?: CancellationLike): ArticleMatch[] | undefined {
+    const endOf = (doc: number, quote: number): ArticleMatchEnd => {
+      const span = this.articles[doc].spans[quote];
+      return { file: this.articles[doc].file, start: span.start, end: span.end };
+    };
+    return this.matcher.allMatches(token)?.map(m => ({
+      a: endOf(m.a.doc, m.a.quote),
+      b: endOf(m.b.doc, m.b.quote),
+      kind: m.kind,
+      score: m.score,
+      sameArticle: m.sameArticle,
+    }));
+  }
 }
