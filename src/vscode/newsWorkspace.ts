@@ -326,7 +326,23 @@ export class NewsWorkspace implements vscode.Disposable {
     // Once nothing is left to read, work out matches ahead of hovers, so the first hover on an
     // article does not pay for them (an article indexed later gets its matches as it is indexed).
     await inSlices(token, () => this.index.processPending(token, 1) && this.index.resolveMatches(token, 1));
-    if (count > bulkQueue) this.log.info(`Took in ${count} changed articles in ${Date.now() - started} ms.`);
+    if (count > bulkQueue) {
+      this.log.info(`Took in ${count} changed articles in ${Date.now() - started} ms.`);
+      await this.findUnreported(token);
+    }
+  }
+
+  /**
+   * A burst of changes (a git pull) can outrun the file watcher: files written into a folder a moment
+   * after it was created reach the disk before the folder is watched, and nobody reports them. After
+   * each burst, look once for articles on disk that the index has never heard of.
+   */
+  private async findUnreported(token: vscode.CancellationToken): Promise<void> {
+    const known = (key: string) => this.index.has(key) || this.pending.has(key) || this.skipped.has(key);
+    const unreported = (await this.findArticles(token)).filter(uri => !known(uri.toString()));
+    if (unreported.length === 0 || token.isCancellationRequested) return;
+    this.log.info(`Found ${unreported.length} articles the file watcher did not report; reading them.`);
+    for (const uri of unreported) this.appeared(uri);
   }
 
   /** One RelativePattern per folder and glob, so a user's glob never has to nest inside braces. */
