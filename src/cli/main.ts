@@ -27,6 +27,8 @@ export interface AnalysedDocument {
   readonly lines: readonly number[];
   /** The parts of the analysis the report uses (structure stays behind in the worker). */
   readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
+  /** The document's entry in the `--json` report, serialised where it was analysed; empty otherwise. */
+  readonly json: string;
 }
 
 /** A cross-source match in the `--json` shape; offsets as in the quotations. */
@@ -148,8 +150,14 @@ function isDirectory(file: string): boolean {
   }
 }
 
+/** What the report needs back from the analysis of a file besides the analysis itself. */
+interface Needs {
+  readonly text: boolean;
+  readonly json: boolean;
+}
+
 /** Reads and analyses one file, or says why it cannot be. */
-function analyseFile(file: string, options: AnalysisOptions, keepText: boolean): AnalysedDocument | string {
+function analyseFile(file: string, options: AnalysisOptions, needs: Needs): AnalysedDocument | string {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
@@ -163,7 +171,9 @@ function analyseFile(file: string, options: AnalysisOptions, keepText: boolean):
   const starts = lineStarts(text);
   const lines = quotes.map(q => lineOf(starts, q.start));
   // Threads hand results over by copying: the text goes along only when the report needs it.
-  return { file, text: keepText ? text : '', characters: text.length, lines, analysis: { headline, quotes, speakers } };
+  // Serialising here, on the analysis threads, keeps it off the single thread that writes the report.
+  const json = needs.json ? JSON.stringify({ file, quotes: quotes.map(quoteJson) }) : '';
+  return { file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes, speakers }, json };
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -174,7 +184,7 @@ interface WorkerTask {
   readonly role: typeof WORKER_ROLE;
   readonly files: readonly (readonly [string, number])[];
   readonly options: AnalysisOptions;
-  readonly keepText: boolean;
+  readonly needs: Needs;
 }
 
 /**
@@ -182,13 +192,13 @@ interface WorkerTask {
  * each is also handed to `onResult` as soon as it and all before it are in.
  */
 function analyseFiles(
-  files: readonly string[], options: AnalysisOptions, keepText: boolean, onResult: (result: AnalysedDocument | string) => void,
+  files: readonly string[], options: AnalysisOptions, needs: Needs, onResult: (result: AnalysedDocument | string) => void,
 ): Promise<(AnalysedDocument | string)[]> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
   if (workers < 2) {
     return Promise.resolve(files.map(file => {
-      const result = analyseFile(file, options, keepText);
+      const result = analyseFile(file, options, needs);
       onResult(result);
       return result;
     }));
@@ -198,7 +208,7 @@ function analyseFiles(
   return new Promise((resolve, reject) => {
     let running = workers;
     for (let w = 0; w < workers; w++) {
-      const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options, keepText };
+      const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options, needs };
       const worker = new Worker(__filename, { workerData: task });
       worker.on('message', ({ index, result }: { index: number; result: AnalysedDocument | string }) => {
         results[index] = result;
@@ -238,7 +248,7 @@ function speakersJson(documents: readonly AnalysedDocument[]) {
 function writeJson(documents: readonly AnalysedDocument[], matches: readonly JsonMatch[], output: Output): void {
   output.out('{"documents":[');
   documents.forEach((d, i) => {
-    output.out(`${i ? ',' : ''}\n${JSON.stringify({ file: d.file, quotes: d.analysis.quotes.map(quoteJson) })}`);
+    output.out(`${i ? ',' : ''}\n${d.json}`);
   });
   output.out(`\n],"speakers":${JSON.stringify(speakersJson(documents))},\n"matches":${JSON.stringify(matches)}}\n`);
 }
@@ -310,7 +320,8 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
   const matchFinder = args.json && !args.exportFormat ? findMatches?.() : undefined;
   const onResult = (result: AnalysedDocument | string) => { if (typeof result !== 'string') matchFinder?.add(result); };
   // The text travels back from the threads only for what reads it: matching and exports.
-  for (const result of await analyseFiles(files, options, args.json || args.exportFormat !== undefined, onResult)) {
+  const needs: Needs = { text: args.json || args.exportFormat !== undefined, json: args.json && !args.exportFormat };
+  for (const result of await analyseFiles(files, options, needs, onResult)) {
     if (typeof result === 'string') problems.push(result);
     else documents.push(result);
   }
@@ -333,7 +344,7 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
   const task = workerData as WorkerTask;
-  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options, task.keepText) });
+  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options, task.needs) });
 } else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
