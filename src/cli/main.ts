@@ -12,6 +12,8 @@ import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeArticle, mergeSpeakers } from '../core/analyze';
 import { ArticleMatcher } from '../core/crossSource/matchArticles';
+import type { QuoteInput } from '../core/crossSource/matcher';
+import { quoteSpans } from '../core/crossSource/quoteSpans';
 import { decodeArticle } from '../core/text';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './exportAnnotations';
 import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/types';
@@ -19,7 +21,7 @@ import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/type
 /** One analysed file: its path as the user gave it, its text and what the analysis found. */
 export interface AnalysedDocument {
   readonly file: string;
-  /** The decoded text, for cross-source matching (`--json`) and exports; empty for the summary. */
+  /** The decoded text, for exports; empty otherwise. */
   readonly text: string;
   /** Length of the decoded text, in UTF-16 code units. */
   readonly characters: number;
@@ -29,6 +31,8 @@ export interface AnalysedDocument {
   readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
   /** The document's entry in the `--json` report, serialised where it was analysed; empty otherwise. */
   readonly json: string;
+  /** The quotations as cross-source matching reads them (`--json`), found where it was analysed; empty otherwise. */
+  readonly quoteSpans: readonly QuoteInput[];
 }
 
 /** A cross-source match in the `--json` shape; offsets as in the quotations. */
@@ -171,9 +175,11 @@ function analyseFile(file: string, options: AnalysisOptions, needs: Needs): Anal
   const starts = lineStarts(text);
   const lines = quotes.map(q => lineOf(starts, q.start));
   // Threads hand results over by copying: the text goes along only when the report needs it.
-  // Serialising here, on the analysis threads, keeps it off the single thread that writes the report.
+  // Serialising and finding the spans to match here, on the analysis threads, keeps that work off
+  // the single thread that writes the report.
   const json = needs.json ? JSON.stringify({ file, quotes: quotes.map(quoteJson) }) : '';
-  return { file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes, speakers }, json };
+  const spans = needs.json ? quoteSpans(text) : [];
+  return { file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes, speakers }, json, quoteSpans: spans };
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -319,8 +325,8 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
   const files = args.paths.flatMap(given => collectFiles(given, problems));
   const matchFinder = args.json && !args.exportFormat ? findMatches?.() : undefined;
   const onResult = (result: AnalysedDocument | string) => { if (typeof result !== 'string') matchFinder?.add(result); };
-  // The text travels back from the threads only for what reads it: matching and exports.
-  const needs: Needs = { text: args.json || args.exportFormat !== undefined, json: args.json && !args.exportFormat };
+  // The text travels back from the threads only for what reads it: exports.
+  const needs: Needs = { text: args.exportFormat !== undefined, json: args.json && !args.exportFormat };
   for (const result of await analyseFiles(files, options, needs, onResult)) {
     if (typeof result === 'string') problems.push(result);
     else documents.push(result);
@@ -353,7 +359,7 @@ if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROL
     err: text => process.stderr.write(text),
   }, () => {
     const matcher = new ArticleMatcher();
-    return { add: document => matcher.add(document.file, document.text), matches: () => matcher.matches() ?? [] };
+    return { add: document => matcher.add(document.file, document.quoteSpans), matches: () => matcher.matches() ?? [] };
   }).then(
     code => { process.exitCode = code; },
     e => { process.stderr.write(`news-annotator: ${(e as Error).message}\n`); process.exitCode = 3; },

@@ -2,7 +2,6 @@
 import { CancellationLike } from '../types';
 import { MatchKind } from './matchKinds';
 import { CrossSourceMatcher, QuoteInput } from './matcher';
-import { quoteSpans } from './quoteSpans';
 
 export interface ArticleMatchEnd {
   readonly file: string;
@@ -28,8 +27,8 @@ export class ArticleMatcher {
   private readonly matcher = new CrossSourceMatcher();
   private readonly articles: { readonly file: string; readonly spans: readonly QuoteInput[] }[] = [];
 
-  add(file: string, text: string): void {
-    const spans = quoteSpans(text);
+  /** `spans` as `quoteSpans` finds them in the article's text. */
+  add(file: string, spans: readonly QuoteInput[]): void {
     this.matcher.setDocument(this.articles.length, spans);
     this.articles.push({ file, spans });
   }
