@@ -4,9 +4,8 @@ import { suggestSpeakers } from '../core/speakerSuggestions';
 import type { QuoteNode } from '../core/speakerTree';
 import type { Quote } from '../core/types';
 import type { AnnotationStore } from './annotationStore';
-import { revealPassage, type LocationArgs } from './navigation';
+import { asLocation, revealPassage, type LocationArgs } from './navigation';
 import { isArticleDocument, type NewsWorkspace } from './newsWorkspace';
-import { asLocation } from './speakersView';
 
 /** Names and texts a reader types are trimmed and kept to a sane length. */
 const maxNameLength = 200;

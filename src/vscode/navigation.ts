@@ -46,12 +46,18 @@ export async function revealPassage(uri: vscode.Uri, start: number, end: number)
   return editor;
 }
 
+/** `{ uri, start, end }` with a string uri and whole-number offsets, as links and rows pass it; anything else is undefined. */
+export function asLocation(value: unknown): LocationArgs | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { uri, start, end } = value as Partial<Record<keyof LocationArgs, unknown>>;
+  return typeof uri === 'string' && isOffset(start) && isOffset(end) && start <= end ? { uri, start, end } : undefined;
+}
+
 function parseLocation(args: unknown): { uri: vscode.Uri; start: number; end: number } | undefined {
-  if (typeof args !== 'object' || args === null) return undefined;
-  const { uri, start, end } = args as Partial<Record<keyof LocationArgs, unknown>>;
-  if (typeof uri !== 'string' || !isOffset(start) || !isOffset(end) || end < start) return undefined;
+  const location = asLocation(args);
+  if (!location) return undefined;
   try {
-    return { uri: vscode.Uri.parse(uri, true), start, end };
+    return { uri: vscode.Uri.parse(location.uri, true), start: location.start, end: location.end };
   } catch {
     return undefined;
   }

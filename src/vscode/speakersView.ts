@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, type SpeakerTreeNode, type TreeArticle, type UnattributedNode } from '../core/speakerTree';
 import { lineOf, outletOf } from '../core/annotations';
 import { escapeMarkdown } from './markdownText';
-import { openLocationCommand, type LocationArgs } from './navigation';
+import { asLocation, openLocationCommand, type LocationArgs } from './navigation';
 import type { AnnotationStore, NewSpeakerOperation } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 
@@ -212,14 +212,6 @@ function citationFor(workspace: NewsWorkspace, target: unknown): string | undefi
   const fileName = file.split('/').pop()!.replace(/(\.news)?\.txt$/i, '');
   const parts = [quote.speaker ?? 'unattributed', ...(outlet === fileName ? [] : [outlet]), file, `line ${lineOf(text, quote.start)}`];
   return `\u201c${quote.text}\u201d \u2014 ${parts.join(', ')}`;
-}
-
-/** `{ uri, start, end }` with a string uri and whole-number offsets, as links and rows pass it. */
-export function asLocation(value: unknown): LocationArgs | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const { uri, start, end } = value as Partial<Record<keyof LocationArgs, unknown>>;
-  const offset = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  return typeof uri === 'string' && offset(start) && offset(end) && start <= end ? { uri, start, end } : undefined;
 }
 
 /** The rows under `node` down to the leaves, as `getTreeItem` renders them. */
