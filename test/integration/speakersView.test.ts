@@ -3,16 +3,8 @@
 // article. Expected counts were made by reading the seed articles by hand; no seed text is quoted.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { SpeakerRow as Row } from '../../src/vscode/speakersView';
 import { eventually, openArticle, seedArticle } from './editorSupport';
-
-interface Row {
-  readonly label: string;
-  readonly description?: string;
-  readonly contextValue?: string;
-  readonly command?: { readonly command: string; readonly arguments?: unknown[] };
-  readonly tooltip?: { readonly markdown: string; readonly trusted: boolean };
-  readonly children?: Row[];
-}
 
 const rows = () => vscode.commands.executeCommand<Row[]>('newsAnnotator.speakerRows');
 const speakerLabels = (list: readonly Row[]) => list.filter(r => r.contextValue?.startsWith('speaker')).map(r => r.label);
