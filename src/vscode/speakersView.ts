@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { buildSpeakerTree, type QuoteNode, type SpeakerNode, type SpeakerSort, type SpeakerTreeNode, type TreeArticle, type UnattributedNode } from '../core/speakerTree';
-import { lineOf, outletOf } from '../core/annotations';
+import { citeQuotation } from '../core/annotations';
 import { escapeMarkdown } from './markdownText';
 import { asLocation, openLocationCommand, type LocationArgs } from './navigation';
 import type { AnnotationStore, NewSpeakerOperation } from './annotationStore';
@@ -206,12 +206,7 @@ function citationFor(workspace: NewsWorkspace, target: unknown): string | undefi
   const text = workspace.textOf(uri);
   const quote = analysis?.quotes.find(q => q.start === location.start);
   if (!analysis || text === undefined || !quote) return undefined;
-  const file = articleLabel(uri);
-  const outlet = outletOf(file, analysis.headline?.text ?? null);
-  // outletOf falls back to the file's own name; naming the file once is enough then.
-  const fileName = file.split('/').pop()!.replace(/(\.news)?\.txt$/i, '');
-  const parts = [quote.speaker ?? 'unattributed', ...(outlet === fileName ? [] : [outlet]), file, `line ${lineOf(text, quote.start)}`];
-  return `\u201c${quote.text}\u201d \u2014 ${parts.join(', ')}`;
+  return citeQuotation(quote, articleLabel(uri), text, analysis.headline?.text ?? null);
 }
 
 /** The rows under `node` down to the leaves, as `getTreeItem` renders them. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parse } from 'papaparse';
 import {
-  Annotation, AnnotationBody, FORMAT_VERSION, SidecarData, applyCorrections, createAnnotation, exportBrat, exportCsv,
+  Annotation, AnnotationBody, FORMAT_VERSION, SidecarData, applyCorrections, citeQuotation, createAnnotation, exportBrat, exportCsv,
   importBrat, lineOf, newAnnotationId, outletOf, parseSidecar, serializeSidecar, targetFor,
 } from '../../src/core/annotations';
 import { ArticleAnalysis, Quote } from '../../src/core/types';
@@ -250,6 +250,15 @@ suite('Annotations: CSV and brat exchange', () => {
     assert.strictEqual(outletOf('clips/vote.news.txt', 'Council votes on budget | The Riverton Ledger'), 'The Riverton Ledger');
     assert.strictEqual(outletOf('clips/vote.news.txt', 'Council votes on budget'), 'vote');
     assert.strictEqual(lineOf('a\nb\r\nc', 5), 3);
+  });
+
+  test('a citation names speaker, outlet (unless it is only the file name), file and line', () => {
+    const text = 'Council votes on budget | The Riverton Ledger\n\n\u201cWe will vote,\u201d Ada Brook said.\n';
+    const quote = { text: 'We will vote,', speaker: 'Ada Brook', start: text.indexOf('\u201c') };
+    assert.strictEqual(citeQuotation(quote, 'clips/vote.news.txt', text, 'Council votes on budget | The Riverton Ledger'),
+      '\u201cWe will vote,\u201d \u2014 Ada Brook, The Riverton Ledger, clips/vote.news.txt, line 3');
+    assert.strictEqual(citeQuotation({ ...quote, speaker: null }, 'clips/vote.news.txt', text, 'Council votes on budget'),
+      '\u201cWe will vote,\u201d \u2014 unattributed, clips/vote.news.txt, line 3');
   });
 
   test('brat export writes T, R and note lines, and importing it gives the same corrections back', () => {

@@ -49,6 +49,18 @@ export function exportJsonLd(sidecars: readonly { readonly folder: string; reado
   return serializeSidecar({ annotations, speakerOperations: [...operations.values()] });
 }
 
+/**
+ * `“words” — Speaker, Outlet, file, line N`: a quotation with its citation, for the clipboard.
+ * The outlet is left out when it is only the file's own name, so the file is named once.
+ */
+export function citeQuotation(quote: { readonly text: string; readonly speaker: string | null; readonly start: number },
+  file: string, text: string, headline: string | null): string {
+  const outlet = outletOf(file, headline);
+  const fileName = (file.split('/').pop() ?? file).replace(/(\.news)?\.txt$/i, '');
+  const parts = [quote.speaker ?? 'unattributed', ...(outlet === fileName ? [] : [outlet]), file, `line ${lineOf(text, quote.start)}`];
+  return `\u201c${quote.text}\u201d \u2014 ${parts.join(', ')}`;
+}
+
 /** 1-based line of `offset` (CRLF and LF alike). */
 export function lineOf(text: string, offset: number): number {
   let line = 1;

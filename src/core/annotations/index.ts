@@ -9,4 +9,4 @@ export { rebaseOffsets, rebaseSpan } from './rebase';
 export type { CorrectableAnalysis } from './corrections';
 export { applyCorrections, applySpeakerOperationsToRecords, speakerAfter } from './corrections';
 export type { ArticleForExport, BratImport } from './exchange';
-export { CSV_COLUMNS, exportBrat, exportCsv, exportJsonLd, importBrat, lineOf, notesAndTagsFor, outletOf } from './exchange';
+export { CSV_COLUMNS, citeQuotation, exportBrat, exportCsv, exportJsonLd, importBrat, lineOf, notesAndTagsFor, outletOf } from './exchange';
