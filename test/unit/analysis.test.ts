@@ -337,4 +337,19 @@ suite('Analysis: a name followed by where the person is from', () => {
     const text = 'Vote\n\n\u201cYes,\u201d said Rep. Charles B. Rangel of Harlem. Sen. G.K. Lowe said \u201cno.\u201d\n';
     assertQuotes(analyzeArticle(text), [['Yes', 'Charles B. Rangel'], ['no', 'G.K. Lowe']]);
   });
+
+  test('`according to X` anywhere in the sentence names the source, even beside a speaker', () => {
+    const text = [
+      'Harbour Plan', '',
+      '\u201cThe pier will be rebuilt,\u201d Mayor Ana Ruiz said, according to the Coast Herald.', '',
+      'According to two engineers, the mayor said the work would be \u201cquick and cheap.\u201d',
+    ].join('\n');
+    const analysis = analyzeArticle(text);
+    assert.deepStrictEqual(quotations(analysis).map(q => q.speakerMention?.text), ['the Coast Herald', 'two engineers']);
+  });
+
+  test('a name signed after a dash speaks the quotation before it', () => {
+    const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
+    assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);
+  });
 });

@@ -36,7 +36,7 @@ interface Resolved {
 }
 
 const RULE_CONFIDENCE: Readonly<Record<Attribution['rule'], number>> = {
-  after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, colon: 0.8, sentence: 0.75, subject: 0.6, possessor: 0.5,
+  after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, colon: 0.8, sentence: 0.75, subject: 0.6, possessor: 0.5, signature: 0.8,
 };
 
 function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {

@@ -13,7 +13,7 @@ export interface CueSpan {
   readonly end: number;
 }
 
-export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro' | 'subject' | 'colon' | 'possessor';
+export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro' | 'subject' | 'colon' | 'possessor' | 'signature';
 
 export interface Attribution {
   readonly mention: Mention;
@@ -255,20 +255,24 @@ export function attributeInParagraph(
   const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
   const floor = index > 0 ? quotes[index - 1].after : 0;
 
-  // After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`.
   const [, afterEnd] = sentenceBounds(tokens, q.after, q.after, ceiling);
   const quoteEndsSentence = /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized;
   // `"... holds." Park added that "..."`: after a quotation that ends its sentence, words that run
   // into the next quotation introduce that one.
   const introducesNext = quoteEndsSentence && index + 1 < quotes.length && afterEnd >= ceiling;
+  const [beforeStart] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
+
+  // `"...," Kerry said, according to the Times`: the source the sentence cites outranks its speaker.
+  const cited = accordingTo(text, tokens, beforeStart, q.first, cues) ?? (introducesNext ? null : accordingTo(text, tokens, q.after, afterEnd, cues));
+  if (cited) return cited;
+  const signed = signature(text, tokens, q.after, ceiling);
+  if (signed) return signed;
+
+  // After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`.
   for (let i = q.after; i < afterEnd && !introducesNext; i++) {
     // `"...," for instance, and Trump vowed to...`: a new clause has its own speaker.
     if (i > q.after && tokens[i].text === ',' && NEW_CLAUSE.test(tokens[i + 1]?.lower ?? '')) break;
     const length = cues.cueLength(tokens, i);
-    if (cues.isAccordingTo(tokens, i)) {
-      const mention = sourceAfterPhrase(text, tokens, i + 1, afterEnd);
-      if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
-    }
     if (length === 0) continue;
     // `"...," but also what she calls "..."`: a cue right before the next quotation introduces that one.
     if (index + 1 < quotes.length && i + length >= ceiling && i - q.after > 1) break;
@@ -289,14 +293,9 @@ export function attributeInParagraph(
   }
 
   // Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`.
-  const [beforeStart] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
   // `Kerry said ..., adding "..."`: the main verb gives the speaker, the participle is the quotation's cue.
   let participle: CueSpan | null = null;
   for (let i = q.first - 1; i >= beforeStart; i--) {
-    if (cues.isAccordingTo(tokens, i)) {
-      const mention = sourceAfterPhrase(text, tokens, i + 1, q.first);
-      if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
-    }
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
     if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') { participle ??= cueSpan(tokens, i, length); continue; }
@@ -311,6 +310,36 @@ export function attributeInParagraph(
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
     const opening = sentenceSubject(text, tokens, beforeStart, i);
     if (opening) return { mention: opening, cue: participle ?? cueSpan(tokens, i, length), rule: 'sentence' };
+  }
+  return null;
+}
+
+const DASH = /^[-―—–]$/;
+
+/**
+ * `"..." ― Ana Ruiz`, `"..." -- Ana Ruiz, Denver.`: a name signed after a dash, with nothing after it
+ * but its place or the next quotation, is the quotation's speaker. `at` is the token after the quotation.
+ */
+export function signature(text: string, tokens: readonly Token[], at: number, ceiling: number): Attribution | null {
+  // A quotation that ends its sentence leaves a full stop of no width behind it.
+  if (tokens[at]?.start === tokens[at]?.end) at++;
+  let k = at;
+  while (k < ceiling && k < at + 2 && DASH.test(tokens[k].text)) k++;
+  if (k === at || k >= ceiling || !tokens[k].capitalized) return null;
+  const mention = nameStartingAt(text, tokens, k, ceiling);
+  if (!mention) return null;
+  let next = k;
+  while (next < ceiling && tokens[next].start < mention.end) next++;
+  if (next < ceiling && !/^[.,(]$/.test(tokens[next].text)) return null;
+  return { mention, cue: { start: tokens[at].start, end: tokens[k - 1].end }, rule: 'signature' };
+}
+
+/** `according to X` in tokens [from, to): X is the source. */
+function accordingTo(text: string, tokens: readonly Token[], from: number, to: number, cues: CueMatcher): Attribution | null {
+  for (let i = from; i < to - 1; i++) {
+    if (!cues.isAccordingTo(tokens, i)) continue;
+    const mention = sourceAfterPhrase(text, tokens, i + 1, to);
+    if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
   }
   return null;
 }
