@@ -213,6 +213,31 @@ suite('Analysis: hard cases (invented text)', () => {
     assert.ok(analysis.quotes.every(q => q.speaker === null && q.speakerMention === null && q.confidence === 0 && q.evidence === 'none'));
   });
 
+  test('a headline quote that closes the headline, or follows an attributed one, is a quotation; a title inside it is not', () => {
+    const kinds = (text: string) => analyzeArticle(text).quotes.map(q => [q.text, q.kind]);
+    assert.deepStrictEqual(kinds('Parents Rally Downtown To \u2018Save Our Parks.\u2019\n\nHundreds of parents marched on Monday.\n'), [['Save Our Parks.', 'headline']]);
+    assert.deepStrictEqual(kinds('\u2018Star Tracks\u2019 Actor Joins Cast Of New Show\n\nThe actor signed on Monday.\n'), [['Star Tracks', 'other']]);
+    const text = 'Mayor Says Rival \u2018Not Ready,\u2019 \u2018Out Of Touch\u2019 On Roads\n\nMayor Ana Ruiz spoke on Monday.\n';
+    const [first, second] = analyzeArticle(text).quotes;
+    assert.deepStrictEqual([second.text, second.kind, second.speaker], ['Out Of Touch', 'headline', first.speaker]);
+    assert.strictEqual(second.evidence, 'continuation');
+  });
+
+  test('a transcript\u2019s stage directions are nobody\u2019s words; the writer\u2019s social-media plug is boilerplate', () => {
+    const text = 'Radio Debate\n\nA partial transcript follows:\n\n"HOST: Welcome back to the show.\n\n"(APPLAUSE.)\n\n"[CROSSTALK]\n\n"GUEST: Thank you for having me."\n\nFollow Ann Lee on Twitter @annlee.\n';
+    const analysis = analyzeArticle(text);
+    assert.deepStrictEqual(analysis.quotes.map(q => [q.text, q.kind === 'other']), [
+      ['HOST: Welcome back to the show.', false], ['(APPLAUSE.)', true], ['[CROSSTALK]', true], ['GUEST: Thank you for having me.', false],
+    ]);
+    assert.deepStrictEqual(analysis.boilerplate.map(b => b.text), ['Follow Ann Lee on Twitter @annlee.']);
+  });
+
+  test('a mark left alone at the end of a paragraph quotes nothing', () => {
+    const text = 'Vote Count\n\n\u201cWe will win,\u201d Ann Lee said. \u201cThey know it. \u201c\n\nThe count went on.\n';
+    assertQuotes(analyzeArticle(text), [['We will win', 'Ann Lee'], ['They know it.', 'Ann Lee']]);
+    assert.deepStrictEqual(scanQuotes('They know it. \u201c', false).map(q => q.closed), []);
+  });
+
   test('apostrophes are not quotation marks: don\u2019t, Kerry\u2019s, ISIS\u2019, \u201990s', () => {
     const text = "Ruiz: 'We Don't Quit' on the Mayor's Plan\n\nMayor Ana Ruiz said the group's plan and ISIS' fighters in the \u201990s don\u2019t matter here, and Ruiz\u2019s aide agreed.\n";
     const analysis = analyzeArticle(text);

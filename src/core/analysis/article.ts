@@ -202,15 +202,24 @@ function continuation(from: Resolved, factor: number): Resolved {
 
 const span = (text: string, s: { start: number; end: number }): Span => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
+/** `(CROSSTALK)`, `[LAUGHTER]`: a transcript's stage direction, quoted along with its lines, is nobody's words. */
+const STAGE_DIRECTION = /^\s*[([][^()[\]]*[)\]][\s.,]*$/;
+
+/** Only closing punctuation between a quotation and the end of its paragraph. */
+const NOTHING_AFTER = /^[\s.,;:!?…]*$/;
+
 /**
  * `other` is kept for quoted words nobody is said to have spoken: unattributed headline quotes, a few
  * quoted words that modify the noun after them (`a "steering group" meeting`), and single quoted
  * words with no cue in their sentence. Anything longer stays a quotation, if an unattributed one: on
  * PolNeAR, quoted titles and phrases inside reported speech are annotated as quotations.
  */
-function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean): QuoteKind {
+function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean, endsParagraph: boolean): QuoteKind {
   const inner = text.slice(q.absStart + (q.innerStart - q.start), q.absStart + (q.innerEnd - q.start));
-  if (inHeadline) return attributed ? 'headline' : 'other';
+  if (STAGE_DIRECTION.test(inner)) return 'other';
+  // A quote that closes a headline is its point (`Senator Calls Plan A ‘Costly Mistake.’`); titles
+  // and names sit inside it (`‘Star Tracks’ Actor Joins Cast`).
+  if (inHeadline) return attributed || endsParagraph ? 'headline' : 'other';
   const before = text.slice(Math.max(0, q.absStart - 3), q.absStart);
   const opensUtterance = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
   if (attributed) return opensUtterance ? 'direct' : 'partial';
@@ -329,7 +338,9 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1];
     let previousFound: Resolved | null = null;
     for (let k = 0; k < found.length; k++, previousFound = found[k - 1] ?? previousFound) {
-      if (found[k] || inHeadline) continue;
+      if (found[k]) continue;
+      // `Pastor Urges Voters To ‘Turn Away’ From ‘Boasters’`: a headline's later quotes share its speaker.
+      if (inHeadline) { if (previousFound) found[k] = continuation(previousFound, 0.9); continue; }
       // `Hammond added that "...," but Iraqi forces "will be..."`: one sentence, one speaker.
       if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
       const subject = attributeToSentenceSubject(text, tokens, slots, k);
@@ -352,7 +363,9 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     scanned.forEach((q, k) => {
       const resolved = found[k];
       const unattributed = resolved === null;
-      const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]));
+      // After a colon the label before it is the only speaker a headline offers (`Bridge Reopens: ‘A Good Day’`).
+      const endsParagraph = inHeadline && NOTHING_AFTER.test(text.slice(q.absEnd, paragraph.end)) && !/:\s*$/.test(text.slice(paragraph.start, q.absStart));
+      const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]), endsParagraph);
       const mention: Mention | null = resolved?.attribution.mention ?? null;
       const person = kind === 'other' ? null : resolved?.person ?? null;
       const quote: Quote = {

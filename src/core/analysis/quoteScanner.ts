@@ -140,10 +140,15 @@ function pairMarks(text: string, marks: readonly Mark[], single: boolean): Scann
  */
 export function scanQuotes(text: string, allowStraightSingles: boolean): ScannedQuote[] {
   const doubles = marksOf(text, DOUBLE_MARKS, false);
-  if (doubles.length > 0) return pairMarks(text, doubles, false);
+  if (doubles.length > 0) return pairMarks(text, doubles, false).filter(q => quotesWords(text, q));
   const singles = marksOf(text, allowStraightSingles ? SINGLE_MARKS_ALL : SINGLE_MARKS_CURLY, true);
   // An unclosed single mark is an apostrophe we could not tell apart (`’90s`), not a quotation.
   return pairMarks(text, singles, true).filter(q => q.closed);
+}
+
+/** A mark left alone at the end of a paragraph (`They see that. “`) quotes nothing. */
+function quotesWords(text: string, q: ScannedQuote): boolean {
+  return q.closed || /[\p{L}\p{N}]/u.test(text.slice(q.innerStart, q.innerEnd));
 }
 
 /** True when the paragraph opens with a quotation mark (a quotation that runs on reopens so). */

@@ -8,6 +8,7 @@ const BOILERPLATE_LINES: readonly RegExp[] = [
   /^no media source currently available$/i,
   /^(share|share this( article| story)?|read more|continue reading|image copyright.*|image caption.*)$/i,
   /^(\d{1,2}:)?\d{1,2}:\d{2}( +(\d{1,2}:)?\d{1,2}:\d{2})*$/, // media player timestamps: 0:00 0:02:56 0:00
+  /^["“]?follow (@\w|.{1,120}\bon twitter\b)/i, // the writer's social-media plug: Follow Ann Lee on Twitter @annlee.
 ];
 
 const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
