@@ -362,7 +362,9 @@ suite('Analysis: a name followed by where the person is from', () => {
     const text = 'Vote\n\n\u201cYes,\u201d said Rep. Charles B. Rangel of Harlem. Sen. G.K. Lowe said \u201cno.\u201d\n';
     assertQuotes(analyzeArticle(text), [['Yes', 'Charles B. Rangel'], ['no', 'G.K. Lowe']]);
   });
+});
 
+suite('Analysis: who news text says spoke (invented text)', () => {
   test('`according to X` anywhere in the sentence names the source, even beside a speaker', () => {
     const text = [
       'Harbour Plan', '',
@@ -371,6 +373,12 @@ suite('Analysis: a name followed by where the person is from', () => {
     ].join('\n');
     const analysis = analyzeArticle(text);
     assert.deepStrictEqual(quotations(analysis).map(q => q.speakerMention?.text), ['the Coast Herald', 'two engineers']);
+  });
+
+  test('a relative `who` before its cue is the mention, standing for the person before it', () => {
+    const text = 'Port Talks\n\nThe talks stalled, said Mayor Ana Ruiz, who later warned of \u201ca long winter.\u201d A lawyer who in 2015 wrote that the pier was \u201cunsafe\u201d resigned.\n';
+    const analysis = analyzeArticle(text);
+    assert.deepStrictEqual(quotations(analysis).map(q => [q.speakerMention?.text, q.speaker]), [['who', 'Ana Ruiz'], ['who', 'the lawyer']]);
   });
 
   test('a name signed after a dash speaks the quotation before it', () => {

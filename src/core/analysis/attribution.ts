@@ -63,7 +63,8 @@ export class CueMatcher {
     // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
     if (i > 0 && (DETERMINERS.has(tokens[i - 1].lower) || /['’]s$/.test(tokens[i - 1].lower))) return 0;
     // A passive is not the subject speaking: `the workers were told`.
-    if (i > 0 && PASSIVE_AUXILIARY.test(tokens[i - 1].lower) && !t.lower.endsWith('ing')) return 0;
+    const auxiliary = i > 1 && /ly$|^first$/.test(tokens[i - 1].lower) ? i - 2 : i - 1; // `was first reported`
+    if (auxiliary >= 0 && PASSIVE_AUXILIARY.test(tokens[auxiliary].lower) && !t.lower.endsWith('ing')) return 0;
     const second = this.twoWordHeads.get(t.lower);
     if (second && tokens[i + 1] && second.has(tokens[i + 1].lower)) return 2;
     return this.forms.has(t.lower) ? 1 : 0;
@@ -279,7 +280,9 @@ export function attributeInParagraph(
     const adjacent = i - q.after <= 1 && tokens.slice(q.after, i).every(t => !t.isWord);
     // Right after the quotation, any noun will do: `"...," the gambling tycoon told Reuters`.
     const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6);
-    if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
+    // `"..." digging up dirt on journalists who criticized it`: a relative clause further on is about someone else.
+    const farRelative = subject !== null && i - q.after > 3 && text.slice(subject.start, subject.end) === 'who';
+    if (subject && !farRelative && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
       return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
     }
     // `"..." in the 2008 primary, said Paul Beck.`: a closing inverted cue after a comma names the speaker too.

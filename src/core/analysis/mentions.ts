@@ -182,9 +182,10 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
   let k = cue - 1;
   while (k >= floor) {
     const t = tokens[k];
-    const relative = t.lower === 'who' && tokens[k - 1]?.text === ',';
-    if (t.isWord && !t.capitalized && !relative && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
+    if (t.isWord && !t.capitalized && t.lower !== 'who' && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
     if (t.isWord && DAYS_AND_TIMES.has(t.lower) && tokens[k - 1]?.lower === 'on') { k -= 2; continue; }
+    // `who in 2010 said`
+    if (/^\d{4}$/.test(t.text) && tokens[k - 1]?.lower === 'in') { k -= 2; continue; }
     break;
   }
   k = skipParentheticalLeft(tokens, k, floor);
@@ -205,10 +206,12 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     }
     return null;
   }
-  if (t.isWord && t.lower === 'who' && tokens[k - 1]?.text === ',') {
-    // `Pence, who called their son "..."`: the relative pronoun is the mention, standing for the one before it.
-    const antecedent = subjectAt(text, tokens, k - 2, floor);
-    return antecedent && { ...antecedent, start: t.start, end: t.end };
+  if (t.lower === 'who' && !t.capitalized) {
+    // `Pence, who called their son "..."`, `a spymaster who wrote about "..."`: the relative pronoun
+    // is the mention, standing for the one before it when that one is found. (`which` and `that`
+    // are left alone: their clause is as often the object of someone's words, `a sign which read`.)
+    const antecedent = subjectAt(text, tokens, tokens[k - 1]?.text === ',' ? k - 2 : k - 1, floor);
+    return antecedent ? { ...antecedent, start: t.start, end: t.end } : { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] };
   }
   return subjectAt(text, tokens, k, floor, anyHead);
 }
