@@ -232,6 +232,17 @@ suite('Analysis: hard cases (invented text)', () => {
     assert.deepStrictEqual(analysis.boilerplate.map(b => b.text), ['Follow Ann Lee on Twitter @annlee.']);
   });
 
+  test('quoted words before a noun are reported words when a cue shares their sentence, else a label', () => {
+    const kinds = (text: string) => analyzeArticle(text).quotes.map(q => [q.text, q.kind]);
+    assert.deepStrictEqual(kinds('Archive Row\n\nIn a letter, the state described \u201csecret\u201d files that had reached the mayor.\n'), [['secret', 'partial']]);
+    assert.deepStrictEqual(kinds('Archive Row\n\nThe city opened a \u201cpop-up\u201d library on Monday.\n'), [['pop-up', 'other']]);
+  });
+
+  test('a markup tag cut by a line break: its attribute quotes are not quotations', () => {
+    const text = 'Posts\n\nShe wrote on Monday.\n\n<tweet tweet-author="@annlee" tweet-date="May 2, 2016\n">We did it, friends.<tweet/>.\n\nThe post spread.\n';
+    assert.deepStrictEqual(analyzeArticle(text).quotes, []);
+  });
+
   test('a mark left alone at the end of a paragraph quotes nothing', () => {
     const text = 'Vote Count\n\n\u201cWe will win,\u201d Ann Lee said. \u201cThey know it. \u201c\n\nThe count went on.\n';
     assertQuotes(analyzeArticle(text), [['We will win', 'Ann Lee'], ['They know it.', 'Ann Lee']]);

@@ -223,7 +223,7 @@ function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline
   const before = text.slice(Math.max(0, q.absStart - 3), q.absStart);
   const opensUtterance = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
   if (attributed) return opensUtterance ? 'direct' : 'partial';
-  if (modifier) return 'other';
+  if (modifier && !cueNearby) return 'other';
   const wordCount = inner.split(/\s+/).filter(Boolean).length;
   if (wordCount >= 2) return opensUtterance ? 'direct' : 'partial';
   return cueNearby ? 'partial' : 'other';

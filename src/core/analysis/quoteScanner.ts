@@ -55,12 +55,18 @@ interface Mark {
   readonly role: Role;
 }
 
-/** Markup left in scraped text (`<tweet id="...">`): its attribute quotes are not quotations. */
-const MARKUP_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g;
+/**
+ * Markup left in scraped text (`<tweet id="...">`): its attribute quotes are not quotations. A tag
+ * can be cut by a line break, leaving its start at the end of one paragraph and `...">` opening the next.
+ */
+const MARKUP_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?(?:>|$)/g;
+const MARKUP_TAIL = /^[^<>"]*"\/?>/;
 
 function markupRanges(text: string): [number, number][] {
-  if (!text.includes('<')) return [];
+  if (!text.includes('<') && !text.includes('>')) return [];
   const ranges: [number, number][] = [];
+  const tail = MARKUP_TAIL.exec(text);
+  if (tail) ranges.push([0, tail[0].length]);
   MARKUP_TAG.lastIndex = 0;
   for (let m = MARKUP_TAG.exec(text); m; m = MARKUP_TAG.exec(text)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
