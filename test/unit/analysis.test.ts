@@ -392,6 +392,16 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analysis).map(q => [q.speakerMention?.text, q.speaker]), [['who', 'Ana Ruiz'], ['who', 'the lawyer']]);
   });
 
+  test('words reported inside someone\u2019s reported speech are given to the one who reports them', () => {
+    const text = [
+      'Budget Fight', '',
+      'Mayor Ana Ruiz said at a rally on Friday that the council once described the plan as \u201ca gift to developers.\u201d', '',
+      'Tom Park spoke first, and the treasurer warned that the fund was \u201calmost empty.\u201d',
+    ].join('\n');
+    const analysis = analyzeArticle(text);
+    assert.deepStrictEqual(quotations(analysis).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz', 'the treasurer']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

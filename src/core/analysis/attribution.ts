@@ -32,6 +32,7 @@ export interface QuoteSlot {
 }
 
 const NEW_CLAUSE = /^(and|but|while|whereas|although|though|yet)$/;
+const CLAUSE_JOINER = /^(and|but|or|nor|yet|while|whereas|although|though|as|after|before|when|because|if|until|since|unless)$/;
 const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 
 export class CueMatcher {
@@ -305,7 +306,7 @@ export function attributeInParagraph(
     // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
     let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
-    if (subject?.kind === 'pronoun') {
+    if (subject) {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues);
       if (outer) return { ...outer, rule: 'before' };
     }
@@ -347,14 +348,19 @@ function accordingTo(text: string, tokens: readonly Token[], from: number, to: n
   return null;
 }
 
-/** `Trump said he responded: "..."`: a pronoun right after a named speaker's cue stands for that speaker. */
-function outerSpeaker(text: string, tokens: readonly Token[], pronoun: Mention, floor: number, cues: CueMatcher): Omit<Attribution, 'rule'> | null {
-  let k = tokens.findIndex(t => t.start === pronoun.start) - 1;
-  if (tokens[k]?.lower === 'that') k--;
-  if (k > floor && /^(today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(tokens[k].lower)) k -= tokens[k - 1]?.lower === 'on' ? 2 : 1;
-  if (k < floor || cues.cueLength(tokens, k) !== 1) return null;
-  const outer = subjectBefore(text, tokens, k, floor);
-  return outer?.kind === 'name' ? { mention: outer, cue: cueSpan(tokens, k, 1) } : null;
+/**
+ * `Trump said he responded: "..."`, `Trump said at a rally that Clinton once described it as "..."`:
+ * words reported inside someone's reported speech are given to the one who reports them.
+ */
+function outerSpeaker(text: string, tokens: readonly Token[], inner: Mention, floor: number, cues: CueMatcher): Omit<Attribution, 'rule'> | null {
+  for (let k = tokens.findIndex(t => t.start === inner.start) - 1; k >= floor; k--) {
+    // `Cruz said as the heckler yelled: "..."`: another clause, not reported speech.
+    if (!tokens[k].isWord || CLAUSE_JOINER.test(tokens[k].lower)) return null;
+    if (cues.cueLength(tokens, k) !== 1) continue;
+    const outer = subjectBefore(text, tokens, k, floor);
+    return outer && { mention: outer, cue: cueSpan(tokens, k, 1) };
+  }
+  return null;
 }
 
 /** True when the sentence around a quotation has a cue verb, even one whose speaker was not found. */
