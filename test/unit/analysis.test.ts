@@ -402,6 +402,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analysis).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz', 'the treasurer']);
   });
 
+  test('the pronoun of a `what` clause stands for the subject of its sentence, the source', () => {
+    const text = 'Parking\n\nMayor Ana Ruiz has railed against what she calls \u201ca tax on parking.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

@@ -253,6 +253,26 @@ export function attributeInParagraph(
   index: number,
   cues: CueMatcher,
 ): Attribution | null {
+  const found = attributeNear(text, tokens, quotes, index, cues);
+  return found && subjectForRelativePronoun(text, tokens, found, index > 0 ? quotes[index - 1].after : 0);
+}
+
+/**
+ * `Cruz has railed against what he calls "..."`: the pronoun of a `what` clause stands for the
+ * subject of its sentence, and that subject is the source. (After `which` or `whom` it is as often
+ * someone else's, and the pronoun stays.)
+ */
+function subjectForRelativePronoun(text: string, tokens: readonly Token[], found: Attribution, floor: number): Attribution {
+  if (found.mention.kind !== 'pronoun') return found;
+  const at = tokens.findIndex(t => t.start === found.mention.start);
+  if (at < 1 || tokens[at - 1].lower !== 'what') return found;
+  const [from] = sentenceBounds(tokens, at, floor, at);
+  const subject = sentenceSubject(text, tokens, from, at - 1);
+  const agrees = subject !== null && (subject.kind !== 'pronoun' || subject.name.toLowerCase() === found.mention.name.toLowerCase());
+  return agrees ? { ...found, mention: subject } : found;
+}
+
+function attributeNear(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number, cues: CueMatcher): Attribution | null {
   const q = quotes[index];
   const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
   const floor = index > 0 ? quotes[index - 1].after : 0;
