@@ -407,6 +407,14 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz']);
   });
 
+  test('a clause joined after a quotation does not take it from the sentence\u2019s subject; headlines read left to right', () => {
+    const text = [
+      'Mayor Ruiz Calls Plan \u2018A Gift\u2019 After Council Comments', '',
+      'Mayor Ana Ruiz urged voters to \u201cread the fine print\u201d and said she would veto the plan.',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ruiz', 'Mayor Ana Ruiz']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

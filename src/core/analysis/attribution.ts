@@ -41,7 +41,7 @@ export class CueMatcher {
   private headlineMatcher: CueMatcher | undefined;
 
   /** `titleCase`: headlines capitalise every word (`Howard Dean Tells Convention`). */
-  constructor(forms: Iterable<string>, private readonly titleCase = false) {
+  constructor(forms: Iterable<string>, readonly titleCase = false) {
     this.forms = new Set();
     this.twoWordHeads = new Map();
     for (const form of forms) {
@@ -272,26 +272,39 @@ function subjectForRelativePronoun(text: string, tokens: readonly Token[], found
   return agrees ? { ...found, mention: subject } : found;
 }
 
+const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized === true;
+
 function attributeNear(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number, cues: CueMatcher): Attribution | null {
   const q = quotes[index];
   const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
   const floor = index > 0 ? quotes[index - 1].after : 0;
 
-  const [, afterEnd] = sentenceBounds(tokens, q.after, q.after, ceiling);
-  const quoteEndsSentence = /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized;
+  const [, sentenceEnd] = sentenceBounds(tokens, q.after, q.after, ceiling);
   // `"... holds." Park added that "..."`: after a quotation that ends its sentence, words that run
   // into the next quotation introduce that one.
-  const introducesNext = quoteEndsSentence && index + 1 < quotes.length && afterEnd >= ceiling;
+  const introducesNext = endsSentence(text, tokens, q) && index + 1 < quotes.length && sentenceEnd >= ceiling;
+  const afterEnd = introducesNext ? q.after : sentenceEnd;
   const [beforeStart] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
 
   // `"...," Kerry said, according to the Times`: the source the sentence cites outranks its speaker.
-  const cited = accordingTo(text, tokens, beforeStart, q.first, cues) ?? (introducesNext ? null : accordingTo(text, tokens, q.after, afterEnd, cues));
+  const cited = accordingTo(text, tokens, beforeStart, q.first, cues) ?? accordingTo(text, tokens, q.after, afterEnd, cues);
   if (cited) return cited;
   const signed = signature(text, tokens, q.after, ceiling);
   if (signed) return signed;
 
-  // After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`.
-  for (let i = q.after; i < afterEnd && !introducesNext; i++) {
+  // `"..." and said he would`: a clause joined after the quotation is its sentence's subject's doing,
+  // as is every quotation in a title-cased headline (`Kasich Calls Plan "Crazy" After Debate Comments`).
+  const joined = tokens[q.after]?.isWord === true && CLAUSE_JOINER.test(tokens[q.after].lower);
+  if (joined || cues.titleCase) return beforeQuote(text, tokens, q, beforeStart, cues) ?? afterQuote(text, tokens, quotes, index, afterEnd, cues);
+  return afterQuote(text, tokens, quotes, index, afterEnd, cues) ?? beforeQuote(text, tokens, q, beforeStart, cues);
+}
+
+/** After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`. */
+function afterQuote(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number, afterEnd: number, cues: CueMatcher): Attribution | null {
+  const q = quotes[index];
+  const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
+  const quoteEndsSentence = endsSentence(text, tokens, q);
+  for (let i = q.after; i < afterEnd; i++) {
     // `"...," for instance, and Trump vowed to...`: a new clause has its own speaker.
     if (i > q.after && tokens[i].text === ',' && NEW_CLAUSE.test(tokens[i + 1]?.lower ?? '')) break;
     const length = cues.cueLength(tokens, i);
@@ -315,8 +328,11 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
     }
     if (!isParticiple(tokens[i])) break;
   }
+  return null;
+}
 
-  // Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`.
+/** Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`. */
+function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, beforeStart: number, cues: CueMatcher): Attribution | null {
   // `Kerry said ..., adding "..."`: the main verb gives the speaker, the participle is the quotation's cue.
   let participle: CueSpan | null = null;
   for (let i = q.first - 1; i >= beforeStart; i--) {
