@@ -243,6 +243,16 @@ suite('Analysis: hard cases (invented text)', () => {
     assert.deepStrictEqual(analyzeArticle(text).quotes, []);
   });
 
+  test('an opening mark of the outer one\u2019s shape, inside it and closed, starts a quotation of its own', () => {
+    const text = 'Troop Plan\n\nCritics accused the mayor of being \u201ca lot like her rivals, comparing her plan to the council\u2019s \u201cquick fixes that never last.\u201d\n';
+    assert.deepStrictEqual(analyzeArticle(text).quotes.map(q => q.text), ['a lot like her rivals, comparing her plan to the council\u2019s', 'quick fixes that never last.']);
+    const paragraph = '"Without more troops, she added, "this is how the war drags on."';
+    assert.deepStrictEqual(scanQuotes(paragraph, false).map(q => [paragraph.slice(q.start, q.end), q.closed]), [['"Without more troops, she added,', false], ['"this is how the war drags on."', true]]);
+    // Closed, the outer quotation keeps what it quotes.
+    const nested = '\u201cHe said \u201cno\u201d to me,\u201d she said.';
+    assert.deepStrictEqual(scanQuotes(nested, false).map(q => nested.slice(q.start, q.end)), ['\u201cHe said \u201cno\u201d to me,\u201d']);
+  });
+
   test('a mark left alone at the end of a paragraph quotes nothing', () => {
     const text = 'Vote Count\n\n\u201cWe will win,\u201d Ann Lee said. \u201cThey know it. \u201c\n\nThe count went on.\n';
     assertQuotes(analyzeArticle(text), [['We will win', 'Ann Lee'], ['They know it.', 'Ann Lee']]);

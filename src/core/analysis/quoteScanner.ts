@@ -101,7 +101,8 @@ function pairMarks(text: string, marks: readonly Mark[], single: boolean): Scann
   marks.forEach((m, i) => { if (text[m.index] !== '"') lastCurly = i; });
   let from = 0;
   let strayDropped = false;
-  // One pass with a stack of open marks (a second pass at most, after dropping a stray): stray
+  let splitAtReopening = false;
+  // One pass with a stack of open marks (a third at most, after dropping a stray or splitting): stray
   // marks by the thousand must not make a paragraph quadratic.
   for (;;) {
     const open: number[] = [];
@@ -127,6 +128,21 @@ function pairMarks(text: string, marks: readonly Mark[], single: boolean): Scann
       strayDropped = true;
       from = open[0] + 1;
       continue;
+    }
+    // A mark of the outer one's own shape opening inside it, then closed, starts a quotation of its
+    // own (`“a lot like others, comparing it to “what they said.”`): the outer one was never closed.
+    if (open.length === 1 && !splitAtReopening) {
+      const shape = text[marks[open[0]].index];
+      let reopening = open[0] + 1;
+      while (reopening < marks.length && !(marks[reopening].role === 'open' && text[marks[reopening].index] === shape)) reopening++;
+      if (reopening < marks.length) {
+        splitAtReopening = true;
+        const start = marks[open[0]].index;
+        const end = trimmedEnd(text, start + 1, marks[reopening].index);
+        quotes.push({ start, end, innerStart: start + 1, innerEnd: end, closed: false, single });
+        from = reopening;
+        continue;
+      }
     }
     // Unclosed: each quotation left open runs to the next one left open, the last to the paragraph's end.
     open.forEach((at, k) => {
