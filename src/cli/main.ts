@@ -11,8 +11,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeArticle, mergeSpeakers } from '../core/analyze';
-import { ArticleMatcher } from '../core/crossSource/matchArticles';
-import type { QuoteInput } from '../core/crossSource/matcher';
+import { ArticleMatcher, shareOfMatches } from '../core/crossSource/matchArticles';
+import type { CrossSourceMatch, MatcherSnapshot, QuoteInput } from '../core/crossSource/matcher';
 import { quoteSpans } from '../core/crossSource/quoteSpans';
 import { decodeArticle } from '../core/text';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './exportAnnotations';
@@ -41,15 +41,6 @@ export interface JsonMatch {
   readonly b: { readonly file: string; readonly start: number; readonly end: number };
   readonly kind: 'exact' | 'contained' | 'edited';
   readonly score: number;
-}
-
-/**
- * Finds the cross-source matches among the analysed documents, the report's `matches`: it takes each
- * document as its analysis arrives, so indexing overlaps with the analysis of the rest.
- */
-export interface MatchFinder {
-  add(document: AnalysedDocument): void;
-  matches(): JsonMatch[];
 }
 
 export interface Output {
@@ -193,37 +184,86 @@ interface WorkerTask {
   readonly needs: Needs;
 }
 
+/** What a worker is asked once its files are analysed (`--json`): its share of the matching. */
+interface PairingTask {
+  readonly snapshot: MatcherSnapshot;
+  readonly articles: readonly number[];
+}
+
+type WorkerMessage = { readonly index: number; readonly result: AnalysedDocument | string } | { readonly share: CrossSourceMatch[] };
+
+interface Analysis {
+  readonly results: (AnalysedDocument | string)[];
+  /** The cross-source matches (`--json`), worked out on the analysis threads where there are any. */
+  readonly matches: (matcher: ArticleMatcher) => Promise<JsonMatch[]>;
+}
+
+/** A copy of `value` whose typed arrays lie in shared memory: posted to several threads, they are not copied for each. */
+function inSharedMemory<T>(value: T): T {
+  if (ArrayBuffer.isView(value)) {
+    const array = value as unknown as Uint8Array;
+    const shared = new (array.constructor as Uint8ArrayConstructor)(new SharedArrayBuffer(array.byteLength));
+    shared.set(array);
+    return shared as unknown as T;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, inSharedMemory(field)])) as T;
+}
+
 /**
  * Analyses files on every core: each worker takes every n-th file; results come back in order, and
- * each is also handed to `onResult` as soon as it and all before it are in.
+ * each is also handed to `onResult` as soon as it and all before it are in. With `--json`, the workers
+ * then share out the pairing of the quotations, which only starts once every article is indexed.
  */
 function analyseFiles(
   files: readonly string[], options: AnalysisOptions, needs: Needs, onResult: (result: AnalysedDocument | string) => void,
-): Promise<(AnalysedDocument | string)[]> {
+): Promise<Analysis> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
   if (workers < 2) {
-    return Promise.resolve(files.map(file => {
+    const results = files.map(file => {
       const result = analyseFile(file, options, needs);
       onResult(result);
       return result;
-    }));
+    });
+    return Promise.resolve({ results, matches: matcher => Promise.resolve(matcher.matches() ?? []) });
   }
   const results: (AnalysedDocument | string)[] = new Array(files.length);
+  const shares: CrossSourceMatch[][] = [];
   let handedOver = 0;
+  let sharesDone: () => void;
+  let failed: (e: Error) => void;
+  const sharesIn = new Promise<void>((resolve, reject) => { sharesDone = resolve; failed = reject; });
+  sharesIn.catch(() => {}); // a failure is reported through the analysis itself when nobody waits for the shares
   return new Promise((resolve, reject) => {
+    const threads: Worker[] = [];
     let running = workers;
+    const fail = (e: Error) => { reject(e); failed(e); };
+    const matches = (matcher: ArticleMatcher) => {
+      const snapshot = inSharedMemory(matcher.snapshot());
+      const articles = Array.from({ length: workers }, () => [] as number[]);
+      for (let a = 0; a < matcher.size; a++) articles[a % workers].push(a);
+      threads.forEach((thread, w) => thread.postMessage({ snapshot, articles: articles[w] } satisfies PairingTask));
+      return sharesIn.then(() => matcher.matchesFromShares(shares));
+    };
     for (let w = 0; w < workers; w++) {
       const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options, needs };
       const worker = new Worker(__filename, { workerData: task });
-      worker.on('message', ({ index, result }: { index: number; result: AnalysedDocument | string }) => {
-        results[index] = result;
+      threads.push(worker);
+      worker.on('message', (message: WorkerMessage) => {
+        if ('share' in message) {
+          shares.push(message.share);
+          if (shares.length === workers) sharesDone();
+          return;
+        }
+        results[message.index] = message.result;
         for (; handedOver < files.length && results[handedOver] !== undefined; handedOver++) onResult(results[handedOver]);
+        if (handedOver === files.length && needs.json) resolve({ results, matches });
       });
-      worker.on('error', reject);
+      worker.on('error', fail);
       worker.on('exit', code => {
-        if (code !== 0) reject(new Error(`an analysis worker stopped with code ${code}`));
-        else if (--running === 0) resolve(results);
+        if (code !== 0) fail(new Error(`an analysis worker stopped with code ${code}`));
+        else if (--running === 0 && !needs.json) resolve({ results, matches: () => Promise.resolve([]) });
       });
     }
   });
@@ -250,13 +290,17 @@ function speakersJson(documents: readonly AnalysedDocument[]) {
   }));
 }
 
-/** Writes the `--json` report a document at a time, so a large corpus never becomes one string. */
-function writeJson(documents: readonly AnalysedDocument[], matches: readonly JsonMatch[], output: Output): void {
+/**
+ * Writes the `--json` report a document at a time, so a large corpus never becomes one string; the
+ * documents and speakers go out while the matches are still being worked out.
+ */
+async function writeJson(documents: readonly AnalysedDocument[], matches: Promise<readonly JsonMatch[]>, output: Output): Promise<void> {
   output.out('{"documents":[');
   documents.forEach((d, i) => {
     output.out(`${i ? ',' : ''}\n${d.json}`);
   });
-  output.out(`\n],"speakers":${JSON.stringify(speakersJson(documents))},\n"matches":${JSON.stringify(matches)}}\n`);
+  output.out(`\n],"speakers":${JSON.stringify(speakersJson(documents))},\n`);
+  output.out(`"matches":${JSON.stringify(await matches)}}\n`);
 }
 
 function lineStarts(text: string): number[] {
@@ -310,7 +354,7 @@ function writeSummary(documents: readonly AnalysedDocument[], output: Output): v
 }
 
 /** Runs the command line; returns the exit code (0 fine, 1 some input unreadable, 2 usage). */
-export async function run(argv: readonly string[], output: Output, findMatches?: () => MatchFinder): Promise<number> {
+export async function run(argv: readonly string[], output: Output): Promise<number> {
   const args = parseArguments(argv);
   if (typeof args === 'string' || argv.includes('-h') || argv.includes('--help') || args.paths.length === 0) {
     const wantedHelp = typeof args !== 'string' && args.paths.length > 0 || argv.includes('-h') || argv.includes('--help');
@@ -323,11 +367,12 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
   const options: AnalysisOptions = { extraCueVerbs: args.cueVerbs };
   const documents: AnalysedDocument[] = [];
   const files = args.paths.flatMap(given => collectFiles(given, problems));
-  const matchFinder = args.json && !args.exportFormat ? findMatches?.() : undefined;
-  const onResult = (result: AnalysedDocument | string) => { if (typeof result !== 'string') matchFinder?.add(result); };
   // The text travels back from the threads only for what reads it: exports.
   const needs: Needs = { text: args.exportFormat !== undefined, json: args.json && !args.exportFormat };
-  for (const result of await analyseFiles(files, options, needs, onResult)) {
+  const matcher = new ArticleMatcher();
+  const onResult = (result: AnalysedDocument | string) => { if (needs.json && typeof result !== 'string') matcher.add(result.file, result.quoteSpans); };
+  const analysis = await analyseFiles(files, options, needs, onResult);
+  for (const result of analysis.results) {
     if (typeof result === 'string') problems.push(result);
     else documents.push(result);
   }
@@ -336,7 +381,7 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
     const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
     return Math.max(exported, problems.length ? 1 : 0);
   }
-  if (args.json) writeJson(documents, matchFinder?.matches() ?? [], output);
+  if (args.json) await writeJson(documents, analysis.matches(matcher), output);
   else writeSummary(documents, output);
   if (args.stats) {
     const megabytes = documents.reduce((sum, d) => sum + d.characters, 0) / 1e6;
@@ -350,16 +395,19 @@ export async function run(argv: readonly string[], output: Output, findMatches?:
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
   const task = workerData as WorkerTask;
-  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options, task.needs) });
+  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options, task.needs) } satisfies WorkerMessage);
+  if (task.needs.json) {
+    parentPort!.once('message', ({ snapshot, articles }: PairingTask) => {
+      parentPort!.postMessage({ share: shareOfMatches(snapshot, articles) } satisfies WorkerMessage);
+      parentPort!.close();
+    });
+  }
 } else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
   run(process.argv.slice(2), {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),
-  }, () => {
-    const matcher = new ArticleMatcher();
-    return { add: document => matcher.add(document.file, document.quoteSpans), matches: () => matcher.matches() ?? [] };
   }).then(
     code => { process.exitCode = code; },
     e => { process.stderr.write(`news-annotator: ${(e as Error).message}\n`); process.exitCode = 3; },

@@ -4,6 +4,9 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ArticleMatcher } from '../../src/core/crossSource/matchArticles';
+import { quoteSpans } from '../../src/core/crossSource/quoteSpans';
+import { decodeArticle } from '../../src/core/text';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -25,6 +28,12 @@ const ARTICLE_ONE = [
   '',
 ].join('\n');
 const ARTICLE_TWO = 'Council Meets\r\n\r\n\u201cIt is a good day,\u201d Ruiz told reporters.\r\n';
+
+function decodeText(bytes: Uint8Array): string {
+  const decoded = decodeArticle(bytes);
+  assert.ok(decoded.ok);
+  return decoded.text;
+}
 
 suite('Command line', function () {
   this.timeout(60_000);
@@ -114,12 +123,21 @@ suite('Command line', function () {
   test('many files are analysed on several threads with the same result as one by one', () => {
     const folder = path.join(work, 'many');
     fs.mkdirSync(folder);
-    for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(folder, `a${String(i).padStart(3, '0')}.txt`), i % 2 ? ARTICLE_ONE : ARTICLE_TWO);
+    for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(folder, `a${String(i).padStart(3, '0')}.txt`), i % 4 === 1 || i % 4 === 2 ? ARTICLE_ONE : ARTICLE_TWO);
     const together = JSON.parse(runCli(['--json', 'many']).out);
     assert.strictEqual(together.documents.length, 80);
     const single = JSON.parse(runCli(['--json', path.join('many', 'a001.txt'), path.join('many', 'a002.txt')]).out);
     assert.deepStrictEqual(together.documents[1], single.documents[0]);
     assert.deepStrictEqual(together.documents[2], single.documents[1]);
     assert.deepStrictEqual(together.speakers.find((s: { name: string }) => s.name === 'Tom Park'), { name: 'Tom Park', aliases: [], titles: [], quotes: 80, documents: 40 });
+    // The threads share out the pairing: the matches are those found on one thread, in the same order.
+    const matcher = new ArticleMatcher();
+    for (let i = 0; i < 80; i++) {
+      const file = path.join('many', `a${String(i).padStart(3, '0')}.txt`);
+      matcher.add(file, quoteSpans(decodeText(fs.readFileSync(path.join(work, file)))));
+    }
+    const expected = matcher.matches()!;
+    assert.ok(expected.length > 80, `${expected.length} matches`);
+    assert.deepStrictEqual(together.matches, JSON.parse(JSON.stringify(expected)));
   });
 });

@@ -194,3 +194,24 @@ suite('cross-source incremental updates', () => {
     assert.strictEqual(matcher.allMatches({ isCancellationRequested: false })!.length, 1);
   });
 });
+
+suite('cross-source matching shared out among threads', () => {
+  test('restored copies of a snapshot, each working out its share of the articles, find what allMatches finds, in its order', () => {
+    const shared = 'Police forces of many countries have come together in an incredibly effective way';
+    const matcher = matcherOf(
+      quotes(shared, 'flushing them out', '^Incredibly Effective'),
+      quotes('Nothing about boats here at all, only the weather and the roads'),
+      quotes(shared.toUpperCase(), 'And in a sense, we are flushing them out. These cells have been there for years'),
+      quotes('Police forces of [several] countries have come together in an incredibly effective way'),
+      quotes('the police forces of many countries', 'have come together in an incredibly effective way').map(q => ({ ...q, paragraph: 2 })),
+    );
+    matcher.removeDocument(1);
+    // What another thread receives: a structured clone.
+    const snapshot = structuredClone(matcher.snapshot());
+    const shares = [new Set([0, 3]), new Set([2, 4])].map(docs => CrossSourceMatcher.restore(snapshot).shareOfAllMatches(docs));
+    const merged = shares.flat().sort((x, y) => x.a.doc - y.a.doc);
+    const all = matcher.allMatches()!;
+    assert.ok(all.length >= 6 && all.some(m => m.sameArticle) && all.some(m => m.kind === 'edited'), described(all).join('; '));
+    assert.deepStrictEqual(merged, all);
+  });
+});

@@ -1,7 +1,7 @@
 /** Cross-source matching over a fixed set of articles: the command line's `matches`. */
 import { CancellationLike } from '../types';
 import { MatchKind } from './matchKinds';
-import { CrossSourceMatcher, QuoteInput } from './matcher';
+import { CrossSourceMatch, CrossSourceMatcher, MatcherSnapshot, QuoteInput } from './matcher';
 
 export interface ArticleMatchEnd {
   readonly file: string;
@@ -21,7 +21,9 @@ export interface ArticleMatch {
 
 /**
  * Indexes articles one at a time as they arrive, so the indexing can overlap with whatever produces
- * them (the command line's analysis threads); `matches()` then pairs the quotations.
+ * them (the command line's analysis threads); `matches()` then pairs the quotations. The pairing can
+ * also be shared out among threads: each restores `snapshot()` and works out its `shareOfMatches`,
+ * and `matchesFromShares` puts the shares together.
  */
 export class ArticleMatcher {
   private readonly matcher = new CrossSourceMatcher();
@@ -33,18 +35,42 @@ export class ArticleMatcher {
     this.articles.push({ file, spans });
   }
 
+  /** Number of articles added. */
+  get size(): number {
+    return this.articles.length;
+  }
+
   /** Every pair of matching quotations among the articles added, each pair once. Undefined when cancelled. */
   matches(token?: CancellationLike): ArticleMatch[] | undefined {
-    const endOf = (doc: number, quote: number): ArticleMatchEnd => {
-      const span = this.articles[doc].spans[quote];
-      return { file: this.articles[doc].file, start: span.start, end: span.end };
-    };
-    return this.matcher.allMatches(token)?.map(m => ({
-      a: endOf(m.a.doc, m.a.quote),
-      b: endOf(m.b.doc, m.b.quote),
-      kind: m.kind,
-      score: m.score,
-      sameArticle: m.sameArticle,
-    }));
+    return this.matcher.allMatches(token)?.map(this.articleMatch);
   }
+
+  /** The articles' quotations as indexed, for `shareOfMatches` on other threads. */
+  snapshot(): MatcherSnapshot {
+    return this.matcher.snapshot();
+  }
+
+  /** `matches()` from the shares of every article (by its place among those added), in any order of shares. */
+  matchesFromShares(shares: readonly (readonly CrossSourceMatch[])[]): ArticleMatch[] {
+    // Each share lists its articles' matches in the order `matches()` does; a stable sort interleaves them.
+    return shares.flat().sort((x, y) => x.a.doc - y.a.doc).map(this.articleMatch);
+  }
+
+  private readonly articleMatch = (m: CrossSourceMatch): ArticleMatch => ({
+    a: this.endOf(m.a.doc, m.a.quote),
+    b: this.endOf(m.b.doc, m.b.quote),
+    kind: m.kind,
+    score: m.score,
+    sameArticle: m.sameArticle,
+  });
+
+  private endOf(doc: number, quote: number): ArticleMatchEnd {
+    const span = this.articles[doc].spans[quote];
+    return { file: this.articles[doc].file, start: span.start, end: span.end };
+  }
+}
+
+/** The matches listed under `articles` (places among those added), worked out on a matcher restored from `snapshot`. */
+export function shareOfMatches(snapshot: MatcherSnapshot, articles: Iterable<number>): CrossSourceMatch[] {
+  return CrossSourceMatcher.restore(snapshot).shareOfAllMatches(new Set(articles));
 }

@@ -19,8 +19,8 @@
  */
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
-import { NgramIndex, trigramKey } from './ngramIndex';
-import { forEachWord, isStopword, normalizeWord, Vocabulary } from './tokens';
+import { NgramIndex, type NgramIndexSnapshot, trigramKey } from './ngramIndex';
+import { forEachWord, isStopword, normalizeWord, Vocabulary, type VocabularySnapshot } from './tokens';
 
 /** What the matcher needs to know of a quotation. `Quote` from the analysis satisfies it. */
 export interface QuoteInput {
@@ -56,6 +56,34 @@ export interface MatcherOptions {
    * (`"according to the"`), and walking their postings would cost more than it finds.
    */
   readonly maxPostingsPerNgram?: number;
+}
+
+/**
+ * A matcher's indexed quotations as plain data, mostly typed arrays, which threads can pass to each
+ * other (`CrossSourceMatcher.snapshot` and `restore`). Quotations are listed article by article, in
+ * the order the articles were added.
+ */
+export interface MatcherSnapshot {
+  readonly maxPostings: number;
+  readonly vocabulary: VocabularySnapshot;
+  readonly index: NgramIndexSnapshot;
+  /** Quotation ids handed out so far, removed quotations' included. */
+  readonly quoteIds: number;
+  /** The articles in the order added, with how many quotations each has. */
+  readonly docs: Int32Array;
+  readonly docSizes: Int32Array;
+  /** Per quotation: its id, word and trigram counts, paragraph (-1: none), flags (1: headline, 2: title-like) and fingerprint. */
+  readonly ids: Int32Array;
+  readonly wordCounts: Int32Array;
+  readonly keyCounts: Int32Array;
+  readonly paragraphs: Int32Array;
+  readonly flags: Uint8Array;
+  readonly fingerprints: Int32Array;
+  /** The articles' pools one after another; `bracketed` counts only for articles flagged in `hasBrackets`. */
+  readonly words: Int32Array;
+  readonly bracketed: Uint8Array;
+  readonly hasBrackets: Uint8Array;
+  readonly keys: Int32Array;
 }
 
 /** One article's word ids, bracket flags and trigram keys, each quotation a range of them. */
@@ -123,7 +151,7 @@ const IDF_MIN_QUOTES = 1000;
 const RARE_WORD_SHARE = 500;
 
 export class CrossSourceMatcher {
-  private readonly vocabulary = new Vocabulary();
+  private vocabulary = new Vocabulary();
   private index = new NgramIndex();
   private readonly maxPostings: number;
   private readonly quotes: Array<IndexedQuote | undefined> = [];
@@ -134,6 +162,8 @@ export class CrossSourceMatcher {
   private readonly resolved = new Set<number>();
   /** By quotation id, what `candidatesOf` needs to know without touching the quotation itself. */
   private quoteStates = new Uint8Array(1024);
+  /** No quotation below this id is live: postings list the newest (highest) ids first, so walks stop here. */
+  private firstLive = 0;
   private liveQuotes = 0;
   /**
    * Live quotations per wording (by fingerprint). Word frequencies count each wording once: a remark
@@ -277,6 +307,115 @@ export class CrossSourceMatcher {
   }
 
   /**
+   * The part of `allMatches` listed under `docs`, worked out alone, so that threads can share the
+   * work out: `allMatches` resolves the articles in the order they were added, each skipping those
+   * resolved before it, and so does this, taking the articles not in `docs` as resolved without
+   * working them out. Article ids must rise in the order added (as `ArticleMatcher`'s do), so that
+   * each match is listed under the article whose resolution found it. Leaves the matcher's matches
+   * incomplete: meant for a copy made by `restore`.
+   */
+  shareOfAllMatches(docs: ReadonlySet<number>): CrossSourceMatch[] {
+    const share: CrossSourceMatch[] = [];
+    for (const [doc, quotes] of this.docQuotes) {
+      if (docs.has(doc)) {
+        this.resolve(doc, true);
+        for (const match of this.docMatches.get(doc)!) if (match.a.doc === doc) share.push(match);
+      } else {
+        this.resolved.add(doc);
+        for (const quote of quotes) this.setState(quote.id, QuoteState.Resolved);
+      }
+    }
+    return share;
+  }
+
+  /** The indexed quotations as plain data; it shares the index's arrays, so take it while nothing is added. */
+  snapshot(): MatcherSnapshot {
+    const docs = [...this.docQuotes.keys()];
+    const quotes = docs.flatMap(doc => this.docQuotes.get(doc)!);
+    const pools = docs.map(doc => this.docQuotes.get(doc)![0]?.pools);
+    const words = new Int32Array(pools.reduce((sum, p) => sum + (p?.ids.length ?? 0), 0));
+    const bracketed = new Uint8Array(pools.some(p => p?.bracketed) ? words.length : 0);
+    const keys = new Int32Array(pools.reduce((sum, p) => sum + (p?.keys.length ?? 0), 0));
+    let wordsAt = 0;
+    let keysAt = 0;
+    for (const p of pools) {
+      if (!p) continue;
+      words.set(p.ids, wordsAt);
+      if (p.bracketed) bracketed.set(p.bracketed, wordsAt);
+      keys.set(p.keys, keysAt);
+      wordsAt += p.ids.length;
+      keysAt += p.keys.length;
+    }
+    return {
+      maxPostings: this.maxPostings,
+      vocabulary: this.vocabulary.snapshot(),
+      index: this.index.snapshot(),
+      quoteIds: this.quotes.length,
+      docs: Int32Array.from(docs),
+      docSizes: Int32Array.from(docs, doc => this.docQuotes.get(doc)!.length),
+      ids: Int32Array.from(quotes, q => q.id),
+      wordCounts: Int32Array.from(quotes, q => q.wordCount),
+      keyCounts: Int32Array.from(quotes, q => q.keyCount),
+      paragraphs: Int32Array.from(quotes, q => q.paragraph ?? -1),
+      flags: Uint8Array.from(quotes, q => (q.headline ? 1 : 0) | (q.titleLike ? 2 : 0)),
+      fingerprints: Int32Array.from(quotes, q => q.fingerprint),
+      words,
+      bracketed,
+      hasBrackets: Uint8Array.from(pools, p => (p?.bracketed ? 1 : 0)),
+      keys,
+    };
+  }
+
+  /** A matcher holding the quotations of `snapshot`, with no matches worked out yet. */
+  static restore(snapshot: MatcherSnapshot): CrossSourceMatcher {
+    const matcher = new CrossSourceMatcher({ maxPostingsPerNgram: snapshot.maxPostings });
+    matcher.vocabulary = Vocabulary.restore(snapshot.vocabulary);
+    matcher.index = NgramIndex.restore(snapshot.index);
+    for (let id = 0; id < snapshot.quoteIds; id++) matcher.quotes.push(undefined);
+    if (snapshot.quoteIds > 0) matcher.setState(snapshot.quoteIds - 1, QuoteState.Removed);
+    let q = 0;
+    let wordsAt = 0;
+    let keysAt = 0;
+    snapshot.docs.forEach((doc, d) => {
+      const size = snapshot.docSizes[d];
+      let wordCount = 0;
+      let keyCount = 0;
+      for (let k = q; k < q + size; k++) {
+        wordCount += snapshot.wordCounts[k];
+        keyCount += snapshot.keyCounts[k];
+      }
+      const pools: DocumentPools = {
+        ids: snapshot.words.subarray(wordsAt, wordsAt + wordCount),
+        bracketed: snapshot.hasBrackets[d] ? snapshot.bracketed.subarray(wordsAt, wordsAt + wordCount) : null,
+        keys: snapshot.keys.subarray(keysAt, keysAt + keyCount),
+      };
+      wordsAt += wordCount;
+      keysAt += keyCount;
+      const indexed: IndexedQuote[] = [];
+      let idAt = 0;
+      let keyAt = 0;
+      for (let index = 0; index < size; index++, q++) {
+        const paragraph = snapshot.paragraphs[q];
+        const entry: IndexedQuote = {
+          id: snapshot.ids[q], doc, index, pools, wordsAt: idAt, wordCount: snapshot.wordCounts[q], keysAt: keyAt, keyCount: snapshot.keyCounts[q],
+          headline: (snapshot.flags[q] & 1) !== 0, titleLike: (snapshot.flags[q] & 2) !== 0, paragraph: paragraph < 0 ? undefined : paragraph, fingerprint: snapshot.fingerprints[q],
+        };
+        idAt += entry.wordCount;
+        keyAt += entry.keyCount;
+        matcher.quotes[entry.id] = entry;
+        matcher.setState(entry.id, QuoteState.Live);
+        indexed.push(entry);
+        matcher.wordings.set(entry.fingerprint, (matcher.wordings.get(entry.fingerprint) ?? 0) + 1);
+        matcher.liveKeys += entry.keyCount;
+      }
+      matcher.liveQuotes += size;
+      matcher.docQuotes.set(doc, indexed);
+      matcher.docMatches.set(doc, []);
+    });
+    return matcher;
+  }
+
+  /**
    * Works out every match of `doc`'s quotations. With `skipResolved`, pairs with articles that are
    * already resolved are known (they were recorded under both articles) and are not looked at again.
    */
@@ -344,6 +483,7 @@ export class CrossSourceMatcher {
       this.quoteStates = grown;
     }
     this.quoteStates[id] = state;
+    if (state === QuoteState.Live && id < this.firstLive) this.firstLive = id;
   }
 
   /**
@@ -359,17 +499,24 @@ export class CrossSourceMatcher {
     const index = this.index;
     const keys = keysOfQuote(quote);
     const maxCount = this.postingLimitFor(keys);
+    const states = this.quoteStates;
+    if (skipResolved) while (this.firstLive < this.quotes.length && states[this.firstLive] !== QuoteState.Live) this.firstLive++;
+    const floor = skipResolved ? this.firstLive : 0;
     for (const key of keys) {
       for (let p = index.postings(key, maxCount); p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
-        if (this.quoteStates[id] >= wanted && id !== quote.id && counts[id]++ === 0) touched.push(id);
+        if (id < floor) break;
+        if (states[id] >= wanted && id !== quote.id && counts[id]++ === 0) touched.push(id);
       }
     }
     const candidates: IndexedQuote[] = [];
+    const enough = Math.min(MIN_SHARED_TRIGRAMS, quote.keyCount);
     for (const id of touched) {
-      const candidate = this.quotes[id]!;
-      if (counts[id] >= Math.min(MIN_SHARED_TRIGRAMS, quote.keyCount, candidate.keyCount)) candidates.push(candidate);
+      // Most quotations touched share one trigram: only a short candidate needs looking at to rule it out.
+      const shared = counts[id];
       counts[id] = 0;
+      if (shared >= enough) candidates.push(this.quotes[id]!);
+      else if (shared >= this.quotes[id]!.keyCount) candidates.push(this.quotes[id]!);
     }
     return candidates;
   }

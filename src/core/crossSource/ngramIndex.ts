@@ -4,6 +4,16 @@
  * cost several times the memory. Postings of removed quotations stay until the owner compacts
  * (it rebuilds the index from its live quotations); readers skip them.
  */
+/** An `NgramIndex` as plain typed arrays, which threads can pass to each other. */
+export interface NgramIndexSnapshot {
+  readonly keys: Int32Array;
+  readonly heads: Int32Array;
+  readonly counts: Uint16Array;
+  readonly usedSlots: number;
+  readonly postingQuote: Int32Array;
+  readonly postingNext: Int32Array;
+}
+
 export class NgramIndex {
   // Open addressing on the 32-bit key, filled to three quarters at most; a slot is empty when its head is -1.
   private keys: Int32Array;
@@ -23,6 +33,26 @@ export class NgramIndex {
     this.counts = new Uint16Array(capacity);
     this.postingQuote = new Int32Array(Math.max(16, expectedKeys));
     this.postingNext = new Int32Array(Math.max(16, expectedKeys));
+  }
+
+  /** The index's arrays as they stand (shared, not copied), for `NgramIndex.restore` on another thread. */
+  snapshot(): NgramIndexSnapshot {
+    return {
+      keys: this.keys, heads: this.heads, counts: this.counts, usedSlots: this.usedSlots,
+      postingQuote: this.postingQuote.subarray(0, this.postingCount), postingNext: this.postingNext.subarray(0, this.postingCount),
+    };
+  }
+
+  static restore(snapshot: NgramIndexSnapshot): NgramIndex {
+    const index = new NgramIndex(0);
+    index.keys = snapshot.keys;
+    index.heads = snapshot.heads;
+    index.counts = snapshot.counts;
+    index.usedSlots = snapshot.usedSlots;
+    index.postingQuote = snapshot.postingQuote;
+    index.postingNext = snapshot.postingNext;
+    index.postingCount = snapshot.postingQuote.length;
+    return index;
   }
 
   /** Number of postings stored, dead ones included. */

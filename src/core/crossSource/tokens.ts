@@ -134,4 +134,22 @@ export class Vocabulary {
   documentFrequency(id: number): number {
     return this.df[id];
   }
+
+  /** The words in id order with their document frequencies, for `Vocabulary.restore` on another thread. */
+  snapshot(): VocabularySnapshot {
+    return { words: [...this.ids.keys()], df: this.df.subarray(0, this.ids.size) };
+  }
+
+  static restore(snapshot: VocabularySnapshot): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const word of snapshot.words) vocabulary.idOf(word);
+    vocabulary.df.set(snapshot.df);
+    return vocabulary;
+  }
+}
+
+/** A `Vocabulary` as plain data, which threads can pass to each other. */
+export interface VocabularySnapshot {
+  readonly words: readonly string[];
+  readonly df: Int32Array;
 }
