@@ -241,6 +241,8 @@ suite('Analysis: hard cases (invented text)', () => {
   test('a markup tag cut by a line break: its attribute quotes are not quotations', () => {
     const text = 'Posts\n\nShe wrote on Monday.\n\n<tweet tweet-author="@annlee" tweet-date="May 2, 2016\n">We did it, friends.<tweet/>.\n\nThe post spread.\n';
     assert.deepStrictEqual(analyzeArticle(text).quotes, []);
+    const prose = 'If x <y then \u201cit works,\u201d she said.';
+    assert.deepStrictEqual(scanQuotes(prose, false).map(q => prose.slice(q.start, q.end)), ['\u201cit works,\u201d'], 'a `<` in prose is no tag');
   });
 
   test('an opening mark of the outer one\u2019s shape, inside it and closed, starts a quotation of its own', () => {

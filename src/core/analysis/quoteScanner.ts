@@ -59,7 +59,7 @@ interface Mark {
  * Markup left in scraped text (`<tweet id="...">`): its attribute quotes are not quotations. A tag
  * can be cut by a line break, leaving its start at the end of one paragraph and `...">` opening the next.
  */
-const MARKUP_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?(?:>|$)/g;
+const MARKUP_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<[A-Za-z][\w-]*\s[^<>]*="[^<>]*$/g;
 const MARKUP_TAIL = /^[^<>"]*"\/?>/;
 
 function markupRanges(text: string): [number, number][] {
