@@ -427,6 +427,16 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ruiz', 'Mayor Ana Ruiz']);
   });
 
+  test('cue words that are nouns or sit across a quotation do not name a speaker', () => {
+    const text = [
+      'Fact Check', '',
+      'The Ledger rated 40% of Eastland claims as \u201cmostly true\u201d compared to 20% of Westland claims.', '',
+      'Tom Park is describing as \u201creckless\u201d a Lena Ortiz tweet about the budget.', '',
+      'The gap is \u201cthe widest in a decade,\u201d reported the Coast Herald.',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The Ledger', 'Tom Park', 'the Coast Herald']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

@@ -33,6 +33,8 @@ export interface QuoteSlot {
 
 const NEW_CLAUSE = /^(and|but|while|whereas|although|though|yet)$/;
 const CLAUSE_JOINER = /^(and|but|or|nor|yet|while|whereas|although|though|as|after|before|when|because|if|until|since|unless)$/;
+/** Cue words that are also nouns (`a Trump tweet`, `of Republican claims`). */
+const NOUN_CUE = /^(tweet|comment|call|claim|post|report|promise|pledge|vow|quote|answer|reply|remark|charge|boast|demand|jab|quip|joke|warning)s?$/;
 const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 
 export class CueMatcher {
@@ -59,16 +61,27 @@ export class CueMatcher {
   cueLength(tokens: readonly Token[], i: number): number {
     const t = tokens[i];
     if (!t.isWord) return 0;
-    // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
-    if (t.capitalized && i > 0 && tokens[i - 1].isWord && !this.titleCase) return 0;
-    // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
-    if (i > 0 && (DETERMINERS.has(tokens[i - 1].lower) || /['’]s$/.test(tokens[i - 1].lower))) return 0;
-    // A passive is not the subject speaking: `the workers were told`.
-    const auxiliary = i > 1 && /ly$|^first$/.test(tokens[i - 1].lower) ? i - 2 : i - 1; // `was first reported`
-    if (auxiliary >= 0 && PASSIVE_AUXILIARY.test(tokens[auxiliary].lower) && !t.lower.endsWith('ing')) return 0;
     const second = this.twoWordHeads.get(t.lower);
-    if (second && tokens[i + 1] && second.has(tokens[i + 1].lower)) return 2;
-    return this.forms.has(t.lower) ? 1 : 0;
+    const length = second && tokens[i + 1] && second.has(tokens[i + 1].lower) ? 2 : this.forms.has(t.lower) ? 1 : 0;
+    if (length === 0 || i === 0) return length;
+    const previous = tokens[i - 1];
+    // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
+    if (t.capitalized && previous.isWord && !this.titleCase) return 0;
+    // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
+    if (DETERMINERS.has(previous.lower) || /['’]s$/.test(previous.lower)) return 0;
+    // Words on the far side of a quotation make no passive (`This is "..." reported Reuters`).
+    if (t.start - previous.end > 1) return length;
+    // A passive is not the subject speaking: `the workers were told`, `was first reported`.
+    const auxiliary = i > 1 && /ly$|^first$/.test(previous.lower) ? tokens[i - 2] : previous;
+    if (PASSIVE_AUXILIARY.test(auxiliary.lower) && !t.lower.endsWith('ing')) return 0;
+    // `32% of Republican claims`, `a Donald Trump tweet`: a noun after a name that follows `of` or `a`.
+    if (NOUN_CUE.test(t.lower) && previous.capitalized) {
+      let k = i - 1;
+      while (k > 0 && tokens[k - 1].isWord && tokens[k - 1].capitalized && tokens[k].start - tokens[k - 1].end <= 1) k--;
+      const before = tokens[k - 1];
+      if (before && tokens[k].start - before.end <= 1 && (before.lower === 'of' ? t.lower.endsWith('s') : /^(a|an)$/.test(before.lower))) return 0;
+    }
+    return length;
   }
 
   /** True for a cue verb's form written in lower case (`said`, `told`). */
@@ -162,6 +175,8 @@ export function attributeToPossessor(text: string, tokens: readonly Token[], q: 
 export function isQuotedModifier(text: string, tokens: readonly Token[], q: QuoteSlot): boolean {
   const next = tokens[q.after];
   return next !== undefined && next.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower)
+    // `rated it "entirely true" compared to...`, `has used "the phrase" often`: an adverb is no noun.
+    && !/^(\w{3,}ly|often|compared)$/.test(next.lower)
     && next.start - q.end <= 1 && text.slice(q.start, q.end).split(/\s+/).length <= 2
     // `her "50-state strategy," promising...`: a comma inside the marks ends the phrase.
     && !/[,.;!?]["”’']$/.test(text.slice(q.start, q.end));
