@@ -209,17 +209,18 @@ const STAGE_DIRECTION = /^\s*[([][^()[\]]*[)\]][\s.,]*$/;
 const NOTHING_AFTER = /^[\s.,;:!?…]*$/;
 
 /**
- * `other` is kept for quoted words nobody is said to have spoken: unattributed headline quotes, a few
- * quoted words that modify the noun after them (`a "steering group" meeting`), and single quoted
- * words with no cue in their sentence. Anything longer stays a quotation, if an unattributed one: on
- * PolNeAR, quoted titles and phrases inside reported speech are annotated as quotations.
+ * `other` is kept for quoted words nobody is said to have spoken: unattributed headline quotes
+ * other than the one that closes the headline, stage directions, a few quoted words that modify the
+ * noun after them (`a "steering group" meeting`) and single quoted words, either with no cue in
+ * their sentence. Anything longer stays a quotation, if an unattributed one: on PolNeAR, quoted
+ * titles and phrases inside reported speech are annotated as quotations.
  */
-function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean, endsParagraph: boolean): QuoteKind {
+function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean, closesHeadline: boolean): QuoteKind {
   const inner = text.slice(q.absStart + (q.innerStart - q.start), q.absStart + (q.innerEnd - q.start));
   if (STAGE_DIRECTION.test(inner)) return 'other';
   // A quote that closes a headline is its point (`Senator Calls Plan A ‘Costly Mistake.’`); titles
   // and names sit inside it (`‘Star Tracks’ Actor Joins Cast`).
-  if (inHeadline) return attributed || endsParagraph ? 'headline' : 'other';
+  if (inHeadline) return attributed || closesHeadline ? 'headline' : 'other';
   const before = text.slice(Math.max(0, q.absStart - 3), q.absStart);
   const opensUtterance = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
   if (attributed) return opensUtterance ? 'direct' : 'partial';
@@ -364,8 +365,8 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       const resolved = found[k];
       const unattributed = resolved === null;
       // After a colon the label before it is the only speaker a headline offers (`Bridge Reopens: ‘A Good Day’`).
-      const endsParagraph = inHeadline && NOTHING_AFTER.test(text.slice(q.absEnd, paragraph.end)) && !/:\s*$/.test(text.slice(paragraph.start, q.absStart));
-      const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]), endsParagraph);
+      const closesHeadline = inHeadline && NOTHING_AFTER.test(text.slice(q.absEnd, paragraph.end)) && !/:\s*$/.test(text.slice(paragraph.start, q.absStart));
+      const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]), closesHeadline);
       const mention: Mention | null = resolved?.attribution.mention ?? null;
       const person = kind === 'other' ? null : resolved?.person ?? null;
       const quote: Quote = {
