@@ -437,6 +437,16 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The Ledger', 'Tom Park', 'the Coast Herald']);
   });
 
+  test('inverted and `according to` sources: an honorific, a described name, a bare role', () => {
+    const text = [
+      'Harbour Plan', '',
+      '\u201cIt is astonishing,\u201d said Mr. Park, the harbour master.', '',
+      'According to radio host Lena Ortiz, the plan is \u201cdead on arrival.\u201d', '',
+      'The mayor was \u201cfurious,\u201d according to council insiders.',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mr. Park', 'radio host Lena Ortiz', 'council insiders']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

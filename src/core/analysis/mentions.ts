@@ -233,10 +233,13 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   if (k >= ceiling) return null;
   const t = tokens[k];
   if (!t.isWord) return null;
-  if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
+  // `said Mr. McGinley`: an honorific opens a name.
+  if (t.capitalized && (!NOT_NAMES.has(t.lower) || HONORIFICS.has(t.lower))) return nameStartingAt(text, tokens, k, ceiling);
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
   return pronounAt(t) ?? describedName(text, tokens, k, ceiling);
 }
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms']);
 
 /** Words that put a time, not a person, between a cue and a name: `said last week Trump...`. */
 const TIME_WORDS = /^(last|next|this|week|weeks|month|months|year|years|night|morning|afternoon|evening|ago|day|days)$/;
@@ -268,5 +271,18 @@ export function sourceAfterPhrase(text: string, tokens: readonly Token[], last: 
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
   if (t.capitalized && t.lower === 'the') return descriptionStartingAt(text, tokens, k, ceiling) ?? nameStartingAt(text, tokens, k + 1, ceiling);
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
-  return pronounAt(t);
+  // `according to talk radio host Rush Limbaugh`, `according to show insiders`
+  return pronounAt(t) ?? describedName(text, tokens, k, ceiling) ?? roleStartingAt(text, tokens, k, ceiling);
+}
+
+/** A bare description whose head is a role noun within a few words: `show insiders`, `campaign aides`. */
+function roleStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
+  let head = -1;
+  for (let k = from; k < Math.min(ceiling, from + 4); k++) {
+    const t = tokens[k];
+    if (!t.isWord || FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
+    if (ROLE_NOUNS.has(t.lower) || (k > from && AGENT_NOUN.test(t.lower) && t.lower.endsWith('s'))) head = k;
+  }
+  if (head < 0) return null;
+  return { start: tokens[from].start, end: tokens[head].end, kind: 'description', name: text.slice(tokens[from].start, tokens[head].end), titles: [] };
 }
