@@ -73,10 +73,13 @@ function readAndTokenize(files: readonly string[]): number {
   return words;
 }
 
+/** As the editor builds it: each file indexed as it is read, its text read back from disk when needed. */
 function buildIndex(files: readonly string[]): WorkspaceIndex {
-  const index = new WorkspaceIndex();
-  for (const file of files) index.upsert(file, readText(file));
-  index.processPending();
+  const index = new WorkspaceIndex({ readText });
+  for (const file of files) {
+    index.upsert(file, readText(file));
+    index.processPending();
+  }
   return index;
 }
 
@@ -114,7 +117,7 @@ function hoverTimes(index: WorkspaceIndex, samples: readonly QuoteSample[]): { r
       const [quote] = index.quotesAt(sample.file, sample.start + 1);
       return quote ? index.matchesFor(sample.file, quote) : [];
     });
-    const [, reading] = time(() => matches.map(m => m.quote.speaker));
+    const [, reading] = time(() => matches.map(m => m.quote?.speaker));
     rows.push(lookup);
     rowsCpu.push(lookupCpu);
     speakers.push(lookup + reading);
@@ -252,6 +255,9 @@ function benchCorpus(name: string, files: readonly string[], silver: readonly Si
   console.log(`  hover lookup once all matches are worked out (as the editor does in the background with resolveMatches after indexing): matches p50 ${ms(percentile(laterHovers.rows, 50))}, p99 ${ms(laterP99)}` +
     (isTargetRun ? ` (p99 <= 5 ms: ${verdict(laterP99 <= 5)})` : '') + '; ' +
     `with the other articles' speakers p50 ${ms(percentile(laterHovers.speakers, 50))}, p99 ${ms(percentile(laterHovers.speakers, 99))}`);
+
+  console.log(`  hover lookup p99: ${ms(p99)} before the background resolve of the hovered article's matches, ${ms(laterP99)} after` +
+    (isTargetRun ? ` (both <= 5 ms: ${verdict(Math.max(p99, laterP99) <= 5)})` : ''));
 
   const updates = updateTimes(index, matches.filter(m => !m.sameArticle), 100);
   const updateP90 = percentile(updates.wall, 90);

@@ -11,13 +11,15 @@
  * - analysis (speakers, cues, kinds): done lazily for the articles a query touches (`quotesAt`,
  *   `analysisFor`, the other side of `matchesFor`), the most recent ones cached.
  *
- * Memory: texts are kept as UTF-8 bytes; each article keeps only where its quotations are, and the
- * matcher their words as integer ids.
+ * Memory: given `readText`, the index keeps no texts: each article keeps where its quotations are,
+ * and the matcher their words as integer ids; a text is read back when something needs more (an
+ * analysis not cached, `textOf`). Without it, texts are kept as UTF-8 bytes.
  */
 import { analyzeArticle, mergeSpeakers, type WorkspaceSpeaker } from './analyze';
 import { CrossSourceMatch, CrossSourceMatcher } from './crossSource/matcher';
 import { MatchKind } from './crossSource/matchKinds';
 import { quoteSpans } from './crossSource/quoteSpans';
+import { detached } from './text';
 import { ArticleAnalysis, CancellationLike, Quote } from './types';
 
 /** A place where the words of a quotation appear again. */
@@ -26,11 +28,15 @@ export interface QuoteMatch {
   readonly uri: string;
   /** The article's display label as given to `upsert`, else its uri. */
   readonly label: string;
+  /** The other quotation's offsets, marks included. */
+  readonly start: number;
+  readonly end: number;
   /**
    * The other quotation, with the speaker its article gives. Read lazily: the first read analyses
-   * that article (about 1-2 ms for a typical one) unless its analysis is cached.
+   * that article (about 1-2 ms for a typical one) unless its analysis is cached. Undefined when that
+   * article's text cannot be read back now (see `readText`).
    */
-  readonly quote: Quote;
+  readonly quote: Quote | undefined;
   /** Zero-based line of `quote.start` in the other article. */
   readonly line: number;
   readonly kind: MatchKind;
@@ -80,21 +86,37 @@ export interface WorkspaceIndexOptions {
   readonly analyze?: (text: string) => ArticleAnalysis;
   /** How many full analyses to keep for `analysisFor`. Default 32. */
   readonly cachedAnalyses?: number;
+  /**
+   * Reads an article's current text back (an open editor's, or the file's), or undefined when it
+   * cannot be had now (then `analysisFor` and `textOf` give undefined too). With it, the index keeps
+   * no texts; a text read back that differs from the one indexed is indexed in its place.
+   */
+  readonly readText?: (uri: string) => string | undefined;
 }
 
 interface QuoteSpan {
   readonly start: number;
   readonly end: number;
   readonly paragraph: number;
+  /** Zero-based line of `start`. */
+  readonly line: number;
 }
+
+/** Numbers kept per quotation in `DocumentEntry.spans`: start, end, paragraph, line. */
+const SPAN_FIELDS = 4;
 
 interface DocumentEntry {
   readonly id: number;
   uri: string;
   readonly label: string | undefined;
   readonly version: number | undefined;
-  readonly bytes: Uint8Array;
-  /** Where the quotations are, as start, end, paragraph triples (their words live in the matcher); null until indexed. */
+  /** The text until it is indexed. */
+  pendingText: string | null;
+  /** The text as UTF-8, kept only when the index has no `readText`. */
+  readonly bytes: Uint8Array | null;
+  /** A digest of the text, to tell whether a text read back or upserted again is the one indexed. */
+  readonly digest: string;
+  /** Where the quotations are, `SPAN_FIELDS` numbers each (their words live in the matcher); null until indexed. */
   spans: Int32Array | null;
   /** What the speaker merge needs of the analysis, kept once analysed; null until then. */
   speakers: SpeakerSummary | null;
@@ -121,6 +143,7 @@ export class WorkspaceIndex {
   private readonly maxTextLength: number;
   private analyze: (text: string) => ArticleAnalysis;
   private readonly cachedAnalyses: number;
+  private readonly readText: ((uri: string) => string | undefined) | undefined;
   private nextId = 0;
   private mergedSpeakers: readonly WorkspaceSpeaker[] | null = null;
 
@@ -128,6 +151,7 @@ export class WorkspaceIndex {
     this.maxTextLength = options.maxTextLength ?? 1 << 20;
     this.analyze = options.analyze ?? analyzeArticle;
     this.cachedAnalyses = options.cachedAnalyses ?? 32;
+    this.readText = options.readText;
   }
 
   /**
@@ -185,7 +209,10 @@ export class WorkspaceIndex {
       return false;
     }
     this.skippedDocs.delete(uri);
-    const entry: DocumentEntry = { id: old?.id ?? this.nextId++, uri, label, version, bytes: encoder.encode(text), spans: null, speakers: null };
+    const entry: DocumentEntry = {
+      id: old?.id ?? this.nextId++, uri, label, version, pendingText: text, bytes: this.readText ? null : encoder.encode(text),
+      digest: digestOf(text), spans: null, speakers: null,
+    };
     if (old) this.pending.delete(old);
     this.byUri.set(uri, entry);
     this.byId.set(entry.id, entry);
@@ -252,10 +279,15 @@ export class WorkspaceIndex {
     return this.pending.size === 0 && this.matcher.resolveSome(token, maxDocuments);
   }
 
-  /** The article's text as last upserted. */
+  /** Whether `text` is the text of `uri` as last upserted. */
+  holdsText(uri: string, text: string): boolean {
+    return this.byUri.get(uri)?.digest === digestOf(text);
+  }
+
+  /** The article's text as last upserted (read back through `readText` when given). */
   textOf(uri: string): string | undefined {
     const entry = this.byUri.get(uri);
-    return entry && decoder.decode(entry.bytes);
+    return entry && this.textOfEntry(entry);
   }
 
   /** The full analysis of an article (recomputed from its text when not cached). */
@@ -272,7 +304,8 @@ export class WorkspaceIndex {
   /**
    * Every other place with the words of `quote` (a quotation of `uri`, found by its start and end),
    * best score first, matches within the same article last. Indexes whatever is pending first, as
-   * any article may hold a match. The matched articles are analysed only when a row's `quote` is read.
+   * any article may hold a match. The matched articles are analysed only when a row's `quote` is read
+   * (undefined when that article's text cannot be read back).
    */
   matchesFor(uri: string, quote: Pick<Quote, 'start' | 'end'>): readonly QuoteMatch[] {
     const entry = this.byUri.get(uri);
@@ -289,10 +322,12 @@ export class WorkspaceIndex {
       found.push({
         uri: otherEntry.uri,
         label: otherEntry.label ?? otherEntry.uri,
+        start: span.start,
+        end: span.end,
         get quote() {
           return quoteOf();
         },
-        line: lineOf(otherEntry.bytes, span.start),
+        line: span.line,
         kind: match.kind,
         score: match.score,
         sameArticle: match.sameArticle,
@@ -322,7 +357,7 @@ export class WorkspaceIndex {
     this.mergedSpeakers ??= mergeSpeakers(
       [...this.byUri.values()].map(entry => {
         if (entry.speakers === null) this.analysisOf(entry);
-        const { speakers, quoteSpeakers } = entry.speakers!;
+        const { speakers, quoteSpeakers } = entry.speakers ?? { speakers: [], quoteSpeakers: [] };
         const quotes = quoteSpeakers.map(speaker => ({ speaker }) as Quote);
         return { headline: null, paragraphs: [], boilerplate: [], quotes, speakers };
       }),
@@ -341,19 +376,40 @@ export class WorkspaceIndex {
   }
 
   private indexEntry(entry: DocumentEntry): void {
-    const spans = quoteSpans(decoder.decode(entry.bytes));
+    const text = entry.pendingText!;
+    const spans = quoteSpans(text);
     this.matcher.setDocument(entry.id, spans);
-    entry.spans = Int32Array.from(spans.flatMap(({ start, end, paragraph }) => [start, end, paragraph ?? 0]));
+    entry.spans = new Int32Array(SPAN_FIELDS * spans.length);
+    let line = 0;
+    let counted = 0;
+    spans.forEach(({ start, end, paragraph }, k) => {
+      for (let at = text.indexOf('\n', counted); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) line++;
+      counted = start;
+      entry.spans!.set([start, end, paragraph ?? 0, line], SPAN_FIELDS * k);
+    });
+    entry.pendingText = null;
     this.pending.delete(entry);
   }
 
-  /** The other article's own quotation at `span`, with its speaker (analysing that article if needed). */
-  private analysedQuote(entry: DocumentEntry, span: QuoteSpan): Quote {
-    const analysed = this.analysisOf(entry).quotes.find(q => q.start === span.start && q.end === span.end);
-    return analysed ?? unattributed(span, entry.bytes);
+  private textOfEntry(entry: DocumentEntry): string | undefined {
+    if (entry.pendingText !== null) return entry.pendingText;
+    if (entry.bytes) return decoder.decode(entry.bytes);
+    const text = this.readText!(entry.uri);
+    // Changed since it was indexed (saved from another program, say): index what is there now.
+    if (text !== undefined && digestOf(text) !== entry.digest && this.upsert(entry.uri, text, entry.label)) this.processPending();
+    return text;
   }
 
-  private analysisOf(entry: DocumentEntry): ArticleAnalysis {
+  /** The other article's own quotation at `span`, with its speaker (analysing that article if needed). */
+  private analysedQuote(entry: DocumentEntry, span: QuoteSpan): Quote | undefined {
+    const analysis = this.analysisOf(entry);
+    const analysed = analysis?.quotes.find(q => q.start === span.start && q.end === span.end);
+    if (analysed) return analysed;
+    const text = this.textOfEntry(entry);
+    return text === undefined ? undefined : unattributed(span, text);
+  }
+
+  private analysisOf(entry: DocumentEntry): ArticleAnalysis | undefined {
     const cached = this.analyses.get(entry.id);
     if (cached) {
       // Refresh its place in the least-recently-used order.
@@ -361,8 +417,18 @@ export class WorkspaceIndex {
       this.analyses.set(entry.id, cached);
       return cached;
     }
-    const analysis = this.analyze(decoder.decode(entry.bytes));
-    entry.speakers = { speakers: analysis.speakers, quoteSpeakers: analysis.quotes.map(q => q.speaker) };
+    const text = this.textOfEntry(entry);
+    if (text === undefined) return undefined;
+    // A text read back that had changed was indexed in place of `entry`, under the same id.
+    const current = this.byUri.get(entry.uri) ?? entry;
+    const analysis = this.analyze(text);
+    // Copies: names sliced from the text would keep the whole text alive.
+    current.speakers = {
+      speakers: analysis.speakers.map(record => ({
+        ...record, name: detached(record.name), aliases: record.aliases.map(detached), titles: record.titles.map(detached),
+      })),
+      quoteSpeakers: analysis.quotes.map(q => q.speaker && detached(q.speaker)),
+    };
     this.analyses.set(entry.id, analysis);
     if (this.analyses.size > this.cachedAnalyses) this.analyses.delete(this.analyses.keys().next().value!);
     return analysis;
@@ -375,34 +441,37 @@ export class WorkspaceIndex {
   }
 }
 
-/** Quotation `k` of an article's span triples. */
+/** Quotation `k` of an article's spans. */
 function spanAt(spans: Int32Array, k: number): QuoteSpan {
-  return { start: spans[3 * k], end: spans[3 * k + 1], paragraph: spans[3 * k + 2] };
+  const at = SPAN_FIELDS * k;
+  return { start: spans[at], end: spans[at + 1], paragraph: spans[at + 2], line: spans[at + 3] };
 }
 
 function spanIndexOf(spans: Int32Array, quote: Pick<Quote, 'start' | 'end'>): number {
-  for (let k = 0; 3 * k < spans.length; k++) if (spans[3 * k] === quote.start && spans[3 * k + 1] === quote.end) return k;
+  for (let at = 0; at < spans.length; at += SPAN_FIELDS) if (spans[at] === quote.start && spans[at + 1] === quote.end) return at / SPAN_FIELDS;
   return -1;
 }
 
 /** A quotation the analysis did not report (it reports every span the index has): its span, no speaker. */
-function unattributed(span: QuoteSpan, bytes: Uint8Array): Quote {
-  const text = decoder.decode(bytes).slice(span.start + 1, span.end - 1);
+function unattributed(span: QuoteSpan, articleText: string): Quote {
+  const text = articleText.slice(span.start + 1, span.end - 1);
   return {
     start: span.start, end: span.end, text, kind: 'other', speaker: null,
     speakerMention: null, cue: null, confidence: 0, evidence: 'none', paragraph: span.paragraph,
   };
 }
 
-/** Zero-based line of a UTF-16 offset, counted on the UTF-8 bytes. */
-function lineOf(bytes: Uint8Array, offset: number): number {
-  let line = 0;
-  let units = 0;
-  for (let i = 0; i < bytes.length && units < offset; i++) {
-    const byte = bytes[i];
-    if (byte === 0x0a) line++;
-    // A character starts at every byte that is not a continuation byte; 4-byte ones are two UTF-16 units.
-    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+/**
+ * Length and two 32-bit FNV-1a hashes of the UTF-16 code units: tells a text from an edited copy of
+ * it without keeping either.
+ */
+function digestOf(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 0x01000193);
+    h2 = Math.imul(h2 ^ unit, 0x5bd1e995);
   }
-  return line;
+  return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }

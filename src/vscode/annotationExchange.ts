@@ -55,7 +55,15 @@ async function exportAnnotations(news: NewsWorkspace, store: AnnotationStore, ar
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportJsonLd(sidecars.map(s => ({ folder: relativePath(folder, s.folder), data: s.data })))));
     summary = `${sidecars.reduce((n, s) => n + s.data.annotations.length, 0)} annotations`;
   } else {
-    const articles = articlesForExport(news, store);
+    // Every article's text and analysis: the workspace index keeps no texts, so they are read back for the export.
+    const keptTexts = news.keepTexts();
+    let articles: ArticleForExport[];
+    try {
+      await keptTexts.ready;
+      articles = articlesForExport(news, store);
+    } finally {
+      keptTexts.dispose();
+    }
     if (choice.format === 'csv') {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportCsv(articles)));
     } else {

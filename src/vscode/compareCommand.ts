@@ -40,9 +40,11 @@ async function compareQuotation(news: NewsWorkspace, args: unknown): Promise<voi
     void vscode.window.showInformationMessage('There is no quotation at the cursor to compare.');
     return;
   }
-  const matches = news.matchesFor(target.uri, quote);
+  let matches = news.matchesFor(target.uri, quote);
+  // The index keeps no texts: the other articles' need reading back for their quotations.
+  if ((await news.loadTexts(matches.map(m => m.uri))).length > 0) matches = news.matchesFor(target.uri, quote);
   const match = target.other
-    ? matches.find(m => m.uri === target.other?.uri && m.quote.start === target.other.start)
+    ? matches.find(m => m.uri === target.other?.uri && m.start === target.other.start)
     : await pickMatch(matches);
   if (!match) {
     if (matches.length === 0) void vscode.window.showInformationMessage('No other article in the workspace carries this quotation.');
@@ -50,7 +52,7 @@ async function compareQuotation(news: NewsWorkspace, args: unknown): Promise<voi
   }
   const line = (news.textOf(target.uri) ?? '').slice(0, quote.start).split('\n').length - 1;
   const left = passageUri(target.uri.toString(), quote, news.labelOf(target.uri), line);
-  const right = passageUri(match.uri, match.quote, match.label, match.line);
+  const right = passageUri(match.uri, match, match.label, match.line);
   await vscode.commands.executeCommand('vscode.diff', left, right,
     `${news.labelOf(target.uri)} ↔ ${match.label} (${match.kind} ${Math.round(match.score * 100)}%)`, { preview: true });
 }
@@ -60,8 +62,8 @@ async function pickMatch(matches: readonly QuoteMatch[]): Promise<QuoteMatch | u
   const picked = await vscode.window.showQuickPick(
     matches.map(match => ({
       label: `${match.label}:${match.line + 1}`,
-      description: `${match.sameArticle ? 'this article · ' : ''}${match.quote.speaker ?? 'no speaker'} · ${match.kind} ${Math.round(match.score * 100)}%`,
-      detail: match.quote.text,
+      description: `${match.sameArticle ? 'this article · ' : ''}${match.quote?.speaker ?? 'no speaker'} · ${match.kind} ${Math.round(match.score * 100)}%`,
+      detail: match.quote?.text ?? '(could not be read)',
       match,
     })),
     { title: 'Compare with which passage?', matchOnDescription: true, matchOnDetail: true },
@@ -93,7 +95,7 @@ function fromEditor(): CompareTarget | undefined {
 }
 
 /** `news-passage:/<file> line N?<where>`: the path titles the editor, the query says what to show. */
-function passageUri(uri: string, quote: Quote, label: string, line: number): vscode.Uri {
+function passageUri(uri: string, quote: Pick<Quote, 'start' | 'end'>, label: string, line: number): vscode.Uri {
   const query = JSON.stringify({ uri, start: quote.start, end: quote.end });
   return vscode.Uri.from({ scheme: passageScheme, path: `/${label.replace(/\.txt$/, '')} line ${line + 1}`, query });
 }
@@ -118,9 +120,10 @@ class PassageProvider implements vscode.TextDocumentContentProvider, vscode.Disp
     });
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const source = sourceOf(uri);
     if (!source) return '';
+    await this.news.loadTexts([source.uri]);
     const text = this.news.textOf(vscode.Uri.parse(source.uri, true));
     if (text === undefined) return '(This article is no longer in the workspace index.)';
     return text.slice(source.start, source.end).replace(/\s+/g, ' ').replace(/([.?!]["”’]?) (?=\S)/g, '$1\n').trim() + '\n';

@@ -27,13 +27,16 @@ export function registerHover(news: NewsWorkspace): vscode.Disposable {
   });
 }
 
-function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocument, position: vscode.Position,
-  token: vscode.CancellationToken): vscode.Hover | undefined {
+async function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocument, position: vscode.Position,
+  token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
   const quote = news.quoteAt(document.uri, document.offsetAt(position));
   if (!quote || token.isCancellationRequested) return undefined;
-  const matches = news.matchesFor(document.uri, quote);
-  if (token.isCancellationRequested) return undefined;
   const maxRows = vscode.workspace.getConfiguration('newsAnnotator').get<number>('hover.maxMatches', 8);
+  let matches = news.matchesFor(document.uri, quote);
+  // The index keeps no texts: the other articles' wording and speakers need theirs read back first.
+  const shown = [...matches.filter(m => !m.sameArticle).slice(0, maxRows), ...matches.filter(m => m.sameArticle).slice(0, maxRows)];
+  if ((await news.loadTexts(shown.map(m => m.uri))).length > 0) matches = news.matchesFor(document.uri, quote);
+  if (token.isCancellationRequested) return undefined;
 
   const card = new vscode.MarkdownString('', true);
   // Only the extension's own commands may run from the card; article text never forms a link anyway.
@@ -73,10 +76,11 @@ function matchRows(uri: vscode.Uri, quote: Quote, matches: readonly QuoteMatch[]
   for (const match of matches) {
     if (token.isCancellationRequested) break;
     const place = `${escapeMarkdown(match.label)}, line ${match.line + 1}`;
-    const open = openLocationLink({ uri: match.uri, start: match.quote.start, end: match.quote.end });
-    const facts = [`[${place}](${open} "Open this passage")`, speakerOf(quote, match.quote),
+    const open = openLocationLink({ uri: match.uri, start: match.start, end: match.end });
+    const other = match.quote;
+    const facts = [`[${place}](${open} "Open this passage")`, other ? speakerOf(quote, other) : '*could not be read*',
       `${match.kind} ${Math.round(match.score * 100)}%`, `[compare](${compareLink(uri, quote, match)} "Compare side by side")`];
-    rows.push(`- ${facts.join(' · ')}  \n  ${markedWording(diffSegments(quote.text, match.quote.text))}`);
+    rows.push(`- ${facts.join(' · ')}` + (other ? `  \n  ${markedWording(diffSegments(quote.text, other.text))}` : ''));
   }
   return rows.join('\n');
 }
@@ -107,7 +111,7 @@ export function markedWording(segments: readonly DiffSegment[]): string {
 function compareLink(uri: vscode.Uri, quote: Quote, match?: QuoteMatch): string {
   const args: CompareArgs = {
     uri: uri.toString(), start: quote.start, end: quote.end,
-    ...(match ? { other: { uri: match.uri, start: match.quote.start, end: match.quote.end } } : {}),
+    ...(match ? { other: { uri: match.uri, start: match.start, end: match.end } } : {}),
   };
   return commandLink(compareQuotationCommand, args);
 }

@@ -23,6 +23,8 @@ const bulkChangeCoalesceMs = 1000;
 const bulkQueue = 20;
 /** Match lists kept between two index changes: the hover, highlighting and status bar ask for the same ones. */
 const maxCachedMatchLists = 5000;
+/** Texts of closed articles read back from disk and kept for the next calls that need them (the index keeps none). */
+const maxReadBackTexts = 64;
 
 export type { QuoteMatch };
 
@@ -61,7 +63,13 @@ export class NewsWorkspace implements vscode.Disposable {
   readonly ready: Promise<void>;
   readonly onDidChange: vscode.Event<NewsWorkspaceChange>;
 
-  private readonly index = new WorkspaceIndex({ maxTextLength: Number.MAX_SAFE_INTEGER, analyze: analyzerFromSettings() });
+  private readonly index = new WorkspaceIndex({
+    maxTextLength: Number.MAX_SAFE_INTEGER, analyze: analyzerFromSettings(), readText: id => this.textNow(id),
+  });
+  /** Texts of closed articles read back from disk, most recently used last. */
+  private readonly readBack = new Map<string, string>();
+  /** How many whole-workspace readers (see `keepTexts`) hold on to every text. */
+  private textKeepers = 0;
   private readonly changeEmitter = new vscode.EventEmitter<NewsWorkspaceChange>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, PendingUpdate>();
@@ -178,10 +186,52 @@ export class NewsWorkspace implements vscode.Disposable {
     const key = `${id}#${quote.start}:${quote.end}`;
     const cached = this.index.pendingCount === 0 ? this.matchCache.get(key) : undefined;
     if (cached) return cached;
-    const matches = this.withCorrections(this.index.matchesFor(id, quote));
+    const [matches, complete] = this.withCorrections(this.index.matchesFor(id, quote));
     if (this.matchCache.size >= maxCachedMatchLists) this.matchCache.clear();
-    this.matchCache.set(key, matches);
+    if (complete) this.matchCache.set(key, matches);
     return matches;
+  }
+
+  /**
+   * Reads back from disk the texts of closed articles among `ids` (URI strings) that are not at hand,
+   * for what needs more than the index keeps: a match's quotation and speaker (`QuoteMatch.quote`),
+   * `analysisFor` and `textOf` of a closed article. The most recently used stay for a while. Returns
+   * the ids read.
+   */
+  async loadTexts(ids: readonly string[]): Promise<string[]> {
+    const missing = [...new Set(ids)].filter(id => this.index.has(id) && !this.readBack.has(id) && !openIndexableDocument(vscode.Uri.parse(id, true)));
+    const read: string[] = [];
+    for (let at = 0; at < missing.length; at += readConcurrency) {
+      await Promise.all(missing.slice(at, at + readConcurrency).map(async id => {
+        const text = await readQuietly(vscode.Uri.parse(id, true));
+        if (text === undefined) return;
+        this.keepText(id, text);
+        read.push(id);
+      }));
+    }
+    return read;
+  }
+
+  /**
+   * For a whole-workspace reader (the Speakers view while shown, an export): until disposed, every
+   * article's text is kept at hand, those not read yet are read now, and the articles read are
+   * reported through `onDidChange`. `ready` settles once all are in.
+   */
+  keepTexts(): vscode.Disposable & { readonly ready: Promise<void> } {
+    this.textKeepers++;
+    const ready = this.loadTexts(this.index.documentIds()).then(read => {
+      for (const id of read) this.noteChange(vscode.Uri.parse(id, true));
+    });
+    let disposed = false;
+    return {
+      ready,
+      dispose: () => {
+        if (disposed) return;
+        disposed = true;
+        this.textKeepers--;
+        this.trimReadBack();
+      },
+    };
   }
 
   /** Every speaker across the workspace, one record per person, with renames and merges applied. */
@@ -239,15 +289,49 @@ export class NewsWorkspace implements vscode.Disposable {
     return operations.sort((a, b) => a.created.localeCompare(b.created));
   }
 
-  /** Matches as the other articles read after their corrections; a match on a quotation struck out by hand goes. */
-  private withCorrections(matches: readonly QuoteMatch[]): readonly QuoteMatch[] {
-    if (!this.corrections) return matches;
-    return matches.flatMap(match => {
+  /**
+   * Matches as the other articles read after their corrections; a match on a quotation struck out by
+   * hand goes. Not complete when an article with corrections was not at hand (see `loadTexts`): its
+   * matches stay as the index gives them.
+   */
+  private withCorrections(matches: readonly QuoteMatch[]): [readonly QuoteMatch[], boolean] {
+    if (!this.corrections) return [matches, true];
+    let complete = true;
+    const corrected = matches.flatMap(match => {
       const uri = vscode.Uri.parse(match.uri, true);
       if (!this.hasCorrections(uri)) return [match];
-      const quote = this.analysisFor(uri)?.quotes.find(q => q.start === match.quote.start && q.end === match.quote.end);
+      const analysis = this.analysisFor(uri);
+      if (!analysis) {
+        complete = false;
+        return [match];
+      }
+      const quote = analysis.quotes.find(q => q.start === match.start && q.end === match.end);
       return quote ? [{ ...match, quote }] : [];
     });
+    return [corrected, complete];
+  }
+
+  /** An article's text as the editor has it now: its open document's, else the copy read back from disk. */
+  private textNow(id: string): string | undefined {
+    const document = openIndexableDocument(vscode.Uri.parse(id, true));
+    if (document) return stripBom(document.getText());
+    const text = this.readBack.get(id);
+    if (text !== undefined) this.keepText(id, text);
+    return text;
+  }
+
+  private keepText(id: string, text: string): void {
+    this.readBack.delete(id);
+    this.readBack.set(id, text);
+    this.trimReadBack();
+  }
+
+  private trimReadBack(): void {
+    if (this.textKeepers > 0) return;
+    for (const id of this.readBack.keys()) {
+      if (this.readBack.size <= maxReadBackTexts) break;
+      this.readBack.delete(id);
+    }
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -434,6 +518,7 @@ export class NewsWorkspace implements vscode.Disposable {
         // Keep the article (and its matches) under its new name at once; the check then reads it again
         // or drops it, when the new name is no article name.
         this.index.rename(id, to.toString());
+        this.readBack.delete(id);
         this.onDisk.delete(id);
         this.appeared(to);
       }
@@ -564,11 +649,15 @@ export class NewsWorkspace implements vscode.Disposable {
 
   private put(uri: vscode.Uri, text: string): void {
     const key = uri.toString();
-    if (this.index.has(key) && this.index.textOf(key) === text) return;
+    // A copy read back earlier is stale now; a whole-workspace reader keeps the new one.
+    if (this.textKeepers > 0) this.keepText(key, text);
+    else this.readBack.delete(key);
+    if (this.index.holdsText(key, text)) return;
     this.index.upsert(key, text, this.labelOf(uri));
   }
 
   private drop(uri: vscode.Uri): void {
+    this.readBack.delete(uri.toString());
     this.index.remove(uri.toString());
   }
 
@@ -641,6 +730,16 @@ function isIndexable(document: vscode.TextDocument): boolean {
 function openIndexableDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && isIndexable(d));
+}
+
+/** An article's text read back from disk, or undefined when it cannot be read or decoded now. */
+async function readQuietly(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function maxBytes(uri: vscode.Uri): number {

@@ -38,6 +38,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
   #sort: SpeakerSort = 'count';
   #filter = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #texts: ReturnType<NewsWorkspace['keepTexts']> | undefined;
   readonly #subscription: vscode.Disposable;
 
   constructor(private readonly workspace: NewsWorkspace, private readonly store: AnnotationStore) {
@@ -66,9 +67,26 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
     this.#changed.fire(undefined);
   }
 
+  /**
+   * The rows need every article's text, which the workspace index does not keep: from the first
+   * build on, the texts are kept at hand, and those not read yet are read, which refreshes the rows.
+   * Settles once all are read.
+   */
+  keepTexts(): Promise<void> {
+    this.#texts ??= this.workspace.keepTexts();
+    return this.#texts.ready;
+  }
+
+  /** Lets go of the articles' texts until the rows are built again (the view was hidden). */
+  releaseTexts(): void {
+    this.#texts?.dispose();
+    this.#texts = undefined;
+  }
+
   /** The speaker rows as they stand now (sorted and filtered), built if out of date. */
   roots(): readonly (SpeakerNode | UnattributedNode)[] {
     if (!this.#roots) {
+      void this.keepTexts();
       const articles = this.#articles();
       const keepApart = new Set(articles.flatMap(a => this.store.speakerOperationsFor(vscode.Uri.parse(a.id, true)))
         .flatMap(op => (op.op === 'split' ? [op.alias] : [])));
@@ -116,6 +134,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
     this.#subscription.dispose();
     this.#changed.dispose();
     this.#built.dispose();
+    this.releaseTexts();
   }
 
   #scheduleRefresh(): void {
@@ -243,6 +262,9 @@ export function registerSpeakersView(workspace: NewsWorkspace, store: Annotation
   const describe = provider.onDidBuild(count => {
     view.description = [countLabel(count, 'speaker'), ...(provider.filter ? [`filter: ${provider.filter}`] : [])].join(' · ');
   });
+  const visibility = view.onDidChangeVisibility(({ visible }) => {
+    if (!visible) provider.releaseTexts();
+  });
   // Until the first build is done an empty view means "not yet", and the welcome text says so.
   void vscode.commands.executeCommand('setContext', 'newsAnnotator.indexing', true);
   void workspace.ready.finally(() => vscode.commands.executeCommand('setContext', 'newsAnnotator.indexing', false));
@@ -250,6 +272,7 @@ export function registerSpeakersView(workspace: NewsWorkspace, store: Annotation
     provider,
     view,
     describe,
+    visibility,
     vscode.commands.registerCommand('newsAnnotator.sortSpeakersByName', () => { provider.setSort('name'); updateState(); }),
     vscode.commands.registerCommand('newsAnnotator.sortSpeakersByCount', () => { provider.setSort('count'); updateState(); }),
     vscode.commands.registerCommand('newsAnnotator.filterSpeakers', async (filter?: unknown) => {
@@ -276,6 +299,7 @@ export function registerSpeakersView(workspace: NewsWorkspace, store: Annotation
     ...registerSpeakerOperations(provider, store),
     vscode.commands.registerCommand('newsAnnotator.speakerRows', async () => {
       await workspace.ready;
+      await provider.keepTexts();
       provider.refresh();
       return rowsOf(provider);
     }),

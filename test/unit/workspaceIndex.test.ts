@@ -32,7 +32,7 @@ function hoverRows(index: WorkspaceIndex, uri: string, words: string): string[] 
   const text = index.textOf(uri)!;
   const [quote] = index.quotesAt(uri, text.indexOf(words));
   assert.ok(quote, `no quotation at "${words}"`);
-  return index.matchesFor(uri, quote).map(m => `${m.label}:${m.line} ${m.kind} ${m.quote.speaker}`);
+  return index.matchesFor(uri, quote).map(m => `${m.label}:${m.line} ${m.kind} ${m.quote?.speaker}`);
 }
 
 suite('workspace index', () => {
@@ -40,6 +40,27 @@ suite('workspace index', () => {
     const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming });
     assert.deepStrictEqual(hoverRows(index, 'courier.txt', 'the ferries'), ['gazette.txt:2 contained Ada Brook']);
     assert.deepStrictEqual(hoverRows(index, 'farming.txt', 'harvest'), []);
+  });
+
+  test('given readText, the index reads texts back when it needs them, and takes in one that changed meanwhile', () => {
+    const disk: Record<string, string> = { 'gazette.txt': gazette, 'courier.txt': courier };
+    const reads: string[] = [];
+    const index = indexOf(disk, { readText: uri => (reads.push(uri), disk[uri]) });
+    assert.deepStrictEqual(hoverRows(index, 'courier.txt', 'the ferries'), ['gazette.txt:2 contained Ada Brook']);
+    assert.ok(reads.includes('gazette.txt'), 'the other article is read back for the speaker it gives');
+    disk['gazette.txt'] = gazette.replace('the ferries will follow within the month', 'the buses will run again soon');
+    assert.strictEqual(index.textOf('gazette.txt'), disk['gazette.txt']);
+    assert.deepStrictEqual(hoverRows(index, 'courier.txt', 'the ferries'), []);
+    assert.strictEqual(index.analysisFor('missing.txt'), undefined);
+  });
+
+  test('a hover row whose article cannot be read back has its place but no quotation', () => {
+    const disk: Record<string, string | undefined> = { 'gazette.txt': gazette, 'courier.txt': courier };
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier }, { readText: uri => disk[uri] });
+    const [quote] = index.quotesAt('courier.txt', courier.indexOf('the ferries'));
+    disk['gazette.txt'] = undefined;
+    const [row] = index.matchesFor('courier.txt', quote);
+    assert.deepStrictEqual([row.uri, row.line, gazette.slice(row.start, row.end).startsWith('“The harbour'), row.quote], ['gazette.txt', 2, true, undefined]);
   });
 
   test('allMatches gives each pair once with the quotations\' offsets', () => {
@@ -174,8 +195,9 @@ suite('workspace index on the seed articles', function () {
     }
   });
 
+  /** As the editor builds it: the texts read back from disk when needed, not kept. */
   function seedIndex(): WorkspaceIndex {
-    const index = new WorkspaceIndex();
+    const index = new WorkspaceIndex({ readText: file => fs.readFileSync(path.join(seeds, file), 'utf8') });
     for (const file of files) index.upsert(file, fs.readFileSync(path.join(seeds, file), 'utf8'));
     return index;
   }
@@ -217,7 +239,7 @@ suite('workspace index on the seed articles', function () {
     const [quote] = index.quotesAt(uri, index.textOf(uri)!.indexOf('we always said'));
     const [match] = index.matchesFor(uri, quote);
     assert.strictEqual(match.uri, files[1]);
-    assert.strictEqual(match.quote.speaker, quote.speaker);
-    assert.match(match.quote.speaker ?? '', /Hammond/);
+    assert.strictEqual(match.quote?.speaker, quote.speaker);
+    assert.match(match.quote?.speaker ?? '', /Hammond/);
   });
 });

@@ -59,72 +59,39 @@ export interface MatcherOptions {
 }
 
 /**
- * A matcher's indexed quotations as plain data, mostly typed arrays, which threads can pass to each
- * other (`CrossSourceMatcher.snapshot` and `restore`). Quotations are listed article by article, in
- * the order the articles were added.
+ * A matcher's indexed quotations as plain data, typed arrays mostly, which threads can pass to each
+ * other (`CrossSourceMatcher.snapshot` and `restore`): its columns and pools as it keeps them.
  */
 export interface MatcherSnapshot {
   readonly maxPostings: number;
   readonly vocabulary: VocabularySnapshot;
   readonly index: NgramIndexSnapshot;
-  /** Quotation ids handed out so far, removed quotations' included. */
+  /** Quotation ids handed out so far, removed quotations' included; the columns below are by id, up to this. */
   readonly quoteIds: number;
-  /** The articles in the order added, with how many quotations each has. */
+  /** The articles in the order added, with the first quotation id and the number of quotations of each. */
   readonly docs: Int32Array;
+  readonly docFirsts: Int32Array;
   readonly docSizes: Int32Array;
-  /** Per quotation: its id, word and trigram counts, paragraph (-1: none), flags (1: headline, 2: title-like) and fingerprint. */
-  readonly ids: Int32Array;
-  readonly wordCounts: Int32Array;
-  readonly keyCounts: Int32Array;
-  readonly paragraphs: Int32Array;
+  readonly states: Uint8Array;
   readonly flags: Uint8Array;
+  readonly fewKeys: Uint8Array;
+  readonly quoteDocs: Int32Array;
+  readonly quoteIndexes: Int32Array;
+  readonly paragraphs: Int32Array;
   readonly fingerprints: Int32Array;
-  /** The articles' pools one after another; `bracketed` counts only for articles flagged in `hasBrackets`. */
+  readonly wordsAt: Int32Array;
+  readonly wordCounts: Int32Array;
+  readonly keysAt: Int32Array;
+  readonly keyCounts: Int32Array;
   readonly words: Int32Array;
   readonly bracketed: Uint8Array;
-  readonly hasBrackets: Uint8Array;
   readonly keys: Int32Array;
 }
 
-/** One article's word ids, bracket flags and trigram keys, each quotation a range of them. */
-interface DocumentPools {
-  readonly ids: Int32Array;
-  readonly bracketed: Uint8Array | null;
-  readonly keys: Int32Array;
-}
-
-/**
- * A quotation as indexed. Its words and keys are a range of its article's pools, read through
- * `wordsOfQuote` and `keysOfQuote`: a view kept per quotation would cost about 100 bytes, more than the
- * words of most quotations.
- */
-interface IndexedQuote {
-  readonly id: number;
-  readonly doc: number;
-  readonly index: number;
-  readonly pools: DocumentPools;
-  readonly wordsAt: number;
-  readonly wordCount: number;
-  readonly keysAt: number;
-  /** Distinct trigram keys, as indexed. */
-  readonly keyCount: number;
-  readonly headline: boolean;
-  /** A short quotation in title case (`"Fox News Sunday"`, `"Smiles for Life"`): a name, not a remark. */
-  readonly titleLike: boolean;
-  readonly paragraph: number | undefined;
-  /** A hash of the words (and of which are bracketed): equal wordings have equal fingerprints. */
-  readonly fingerprint: number;
-}
-
-function wordsOfQuote({ pools, wordsAt, wordCount }: IndexedQuote): QuoteWords {
-  return {
-    ids: pools.ids.subarray(wordsAt, wordsAt + wordCount),
-    bracketed: pools.bracketed && pools.bracketed.subarray(wordsAt, wordsAt + wordCount),
-  };
-}
-
-function keysOfQuote({ pools, keysAt, keyCount }: IndexedQuote): Int32Array {
-  return pools.keys.subarray(keysAt, keysAt + keyCount);
+/** Where an article's quotations are in the matcher's tables: ids `first` to `first + count - 1`. */
+interface DocumentQuotes {
+  readonly first: number;
+  readonly count: number;
 }
 
 const enum QuoteState {
@@ -134,9 +101,17 @@ const enum QuoteState {
   Live = 2,
 }
 
+const enum QuoteFlag {
+  Headline = 1,
+  /** A short quotation in title case (`"Fox News Sunday"`, `"Smiles for Life"`): a name, not a remark. */
+  TitleLike = 2,
+  /** Some of its words stand inside `[...]`. */
+  Bracketed = 4,
+}
+
 interface WeakPair {
-  readonly x: IndexedQuote;
-  readonly y: IndexedQuote;
+  readonly x: number;
+  readonly y: number;
   readonly comparison: Comparison;
 }
 
@@ -150,20 +125,47 @@ const IDF_MIN_QUOTES = 1000;
 /** A word found in at most one quotation in this many counts fully. */
 const RARE_WORD_SHARE = 500;
 
+/**
+ * Quotations are numbered as indexed and kept in typed columns by that id, their words and trigram
+ * keys in two pools shared by all: an object or a typed array per quotation or per article would
+ * cost more than the words of most quotations, and would keep the garbage collector busy.
+ */
 export class CrossSourceMatcher {
   private vocabulary = new Vocabulary();
   private index = new NgramIndex();
   private readonly maxPostings: number;
-  private readonly quotes: Array<IndexedQuote | undefined> = [];
-  private readonly docQuotes = new Map<number, IndexedQuote[]>();
+  private readonly docQuotes = new Map<number, DocumentQuotes>();
   /** Matches found so far, listed under both of their articles. */
   private readonly docMatches = new Map<number, CrossSourceMatch[]>();
   /** Articles whose matches are all in `docMatches`. */
   private readonly resolved = new Set<number>();
-  /** By quotation id, what `candidatesOf` needs to know without touching the quotation itself. */
-  private quoteStates = new Uint8Array(1024);
+  /** Quotation ids handed out so far (removed ones included). */
+  private quoteIds = 0;
+  // Columns by quotation id.
+  private quoteStates: Uint8Array = new Uint8Array(1024);
   /** No quotation below this id is live: postings list the newest (highest) ids first, so walks stop here. */
   private firstLive = 0;
+  private quoteFlags: Uint8Array = new Uint8Array(1024);
+  /** Its number of trigram keys up to `MIN_SHARED_TRIGRAMS`: the candidate test without reading more. */
+  private fewKeys: Uint8Array = new Uint8Array(1024);
+  private quoteDoc: Int32Array = new Int32Array(1024);
+  /** Its index in the list given to `setDocument`. */
+  private quoteIndex: Int32Array = new Int32Array(1024);
+  /** Its paragraph, -1 when not given. */
+  private quoteParagraph: Int32Array = new Int32Array(1024);
+  /** A hash of the words (and of which are bracketed): equal wordings have equal fingerprints. */
+  private quoteFingerprint: Int32Array = new Int32Array(1024);
+  private wordsAt: Int32Array = new Int32Array(1024);
+  private wordCounts: Int32Array = new Int32Array(1024);
+  private keysAt: Int32Array = new Int32Array(1024);
+  /** Distinct trigram keys of its own words, as indexed. */
+  private keyCounts: Int32Array = new Int32Array(1024);
+  // The pools: word ids with a bracket flag each, and trigram keys; removed quotations' ranges are reclaimed by `compact`.
+  private words: Int32Array = new Int32Array(1 << 16);
+  private bracketed: Uint8Array = new Uint8Array(1 << 16);
+  private wordsUsed = 0;
+  private keys: Int32Array = new Int32Array(1 << 16);
+  private keysUsed = 0;
   private liveQuotes = 0;
   /**
    * Live quotations per wording (by fingerprint). Word frequencies count each wording once: a remark
@@ -171,8 +173,10 @@ export class CrossSourceMatcher {
    */
   private readonly wordings = new Map<number, number>();
   private liveKeys = 0;
-  // Scratch space for counting shared trigrams per candidate quotation.
+  private liveWords = 0;
+  // Scratch space for counting shared trigrams per candidate quotation, and for the ids counted.
   private sharedCounts = new Int32Array(1024);
+  private touched = new Int32Array(1024);
 
   constructor(options: MatcherOptions = {}) {
     this.maxPostings = options.maxPostingsPerNgram ?? 100;
@@ -190,42 +194,41 @@ export class CrossSourceMatcher {
   setDocument(doc: number, quotes: readonly QuoteInput[]): void {
     const hadMatchesResolved = this.resolved.size > (this.resolved.has(doc) ? 1 : 0);
     this.removeDocument(doc);
-    // One id pool and one key pool per article, quotations holding ranges of them: a typed array per quotation costs more than its contents.
-    const read = quotes.map(quote => this.readWords(quote.text));
-    const keyLists = read.map(words => this.keysOf(words));
-    const idPool = new Int32Array(read.reduce((sum, words) => sum + words.ids.length, 0));
-    const keyPool = new Int32Array(keyLists.reduce((sum, keys) => sum + keys.length, 0));
-    const bracketPool = read.some(words => words.bracketed) ? new Uint8Array(idPool.length) : null;
-    const pools: DocumentPools = { ids: idPool, bracketed: bracketPool, keys: keyPool };
-    const indexed: IndexedQuote[] = [];
-    let idAt = 0;
-    let keyAt = 0;
+    const first = this.quoteIds;
+    this.ensureQuoteCapacity(first + quotes.length);
     quotes.forEach((quote, index) => {
-      const { ids: wordIds, bracketed: brackets } = read[index];
-      idPool.set(wordIds, idAt);
-      if (brackets) bracketPool!.set(brackets, idAt);
-      keyPool.set(keyLists[index], keyAt);
-      const id = this.quotes.length;
+      const id = this.quoteIds++;
+      const { ids, bracketed } = this.readWords(quote.text);
+      const keys = this.keysOf(ids, bracketed);
+      this.ensurePoolCapacity(ids.length, keys.length);
+      this.wordsAt[id] = this.wordsUsed;
+      this.wordCounts[id] = ids.length;
+      this.words.set(ids, this.wordsUsed);
+      // Pool space is written once, so flags left at zero mean "not bracketed".
+      if (bracketed) this.bracketed.set(bracketed, this.wordsUsed);
+      this.wordsUsed += ids.length;
+      this.keysAt[id] = this.keysUsed;
+      this.keyCounts[id] = keys.length;
+      this.keys.set(keys, this.keysUsed);
+      this.keysUsed += keys.length;
       const headline = quote.kind === 'headline';
-      const titleLike = !headline && wordIds.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
-      const entry: IndexedQuote = {
-        id, doc, index, pools, wordsAt: idAt, wordCount: wordIds.length, keysAt: keyAt, keyCount: keyLists[index].length,
-        headline, titleLike, paragraph: quote.paragraph, fingerprint: fingerprintOf(wordIds, brackets),
-      };
-      const keys = keysOfQuote(entry);
-      idAt += wordIds.length;
-      keyAt += keys.length;
-      this.quotes.push(entry);
-      this.setState(id, QuoteState.Live);
-      indexed.push(entry);
+      const titleLike = !headline && ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
+      this.quoteFlags[id] = (headline ? QuoteFlag.Headline : 0) | (titleLike ? QuoteFlag.TitleLike : 0) | (bracketed ? QuoteFlag.Bracketed : 0);
+      this.quoteDoc[id] = doc;
+      this.quoteIndex[id] = index;
+      this.quoteParagraph[id] = quote.paragraph ?? -1;
+      this.quoteFingerprint[id] = fingerprintOf(ids, bracketed);
+      this.quoteStates[id] = QuoteState.Live;
+      this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keys.length);
       for (const key of keys) this.index.add(key, id);
-      const copies = this.wordings.get(entry.fingerprint) ?? 0;
-      this.wordings.set(entry.fingerprint, copies + 1);
-      if (copies === 0) this.vocabulary.countOccurrences(wordsOfQuote(entry).ids, 1);
+      const copies = this.wordings.get(this.quoteFingerprint[id]) ?? 0;
+      this.wordings.set(this.quoteFingerprint[id], copies + 1);
+      if (copies === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, 1);
       this.liveKeys += keys.length;
+      this.liveWords += ids.length;
     });
-    this.liveQuotes += indexed.length;
-    this.docQuotes.set(doc, indexed);
+    this.liveQuotes += quotes.length;
+    this.docQuotes.set(doc, { first, count: quotes.length });
     this.docMatches.set(doc, []);
     if (hadMatchesResolved) this.resolve(doc, false);
   }
@@ -240,19 +243,20 @@ export class CrossSourceMatcher {
       const list = this.docMatches.get(other);
       if (list) this.docMatches.set(other, list.filter(m => m.a.doc !== doc && m.b.doc !== doc));
     }
-    for (const quote of old) {
-      for (const key of keysOfQuote(quote)) this.index.release(key);
-      const copies = this.wordings.get(quote.fingerprint)! - 1;
-      if (copies > 0) this.wordings.set(quote.fingerprint, copies);
+    for (let id = old.first; id < old.first + old.count; id++) {
+      for (const key of this.keysOf(id)) this.index.release(key);
+      const fingerprint = this.quoteFingerprint[id];
+      const copies = this.wordings.get(fingerprint)! - 1;
+      if (copies > 0) this.wordings.set(fingerprint, copies);
       else {
-        this.wordings.delete(quote.fingerprint);
-        this.vocabulary.countOccurrences(wordsOfQuote(quote).ids, -1);
+        this.wordings.delete(fingerprint);
+        this.vocabulary.countOccurrences(this.wordsOf(id).ids, -1);
       }
-      this.liveKeys -= quote.keyCount;
-      this.quotes[quote.id] = undefined;
-      this.setState(quote.id, QuoteState.Removed);
+      this.liveKeys -= this.keyCounts[id];
+      this.liveWords -= this.wordCounts[id];
+      this.quoteStates[id] = QuoteState.Removed;
     }
-    this.liveQuotes -= old.length;
+    this.liveQuotes -= old.count;
     this.docQuotes.delete(doc);
     this.docMatches.delete(doc);
     this.resolved.delete(doc);
@@ -316,101 +320,81 @@ export class CrossSourceMatcher {
    */
   shareOfAllMatches(docs: ReadonlySet<number>): CrossSourceMatch[] {
     const share: CrossSourceMatch[] = [];
-    for (const [doc, quotes] of this.docQuotes) {
+    for (const [doc, { first, count }] of this.docQuotes) {
       if (docs.has(doc)) {
         this.resolve(doc, true);
         for (const match of this.docMatches.get(doc)!) if (match.a.doc === doc) share.push(match);
       } else {
         this.resolved.add(doc);
-        for (const quote of quotes) this.setState(quote.id, QuoteState.Resolved);
+        this.quoteStates.fill(QuoteState.Resolved, first, first + count);
       }
     }
     return share;
   }
 
-  /** The indexed quotations as plain data; it shares the index's arrays, so take it while nothing is added. */
+  /** The indexed quotations as plain data; it shares the matcher's arrays, so take it while nothing is added. */
   snapshot(): MatcherSnapshot {
     const docs = [...this.docQuotes.keys()];
-    const quotes = docs.flatMap(doc => this.docQuotes.get(doc)!);
-    const pools = docs.map(doc => this.docQuotes.get(doc)![0]?.pools);
-    const words = new Int32Array(pools.reduce((sum, p) => sum + (p?.ids.length ?? 0), 0));
-    const bracketed = new Uint8Array(pools.some(p => p?.bracketed) ? words.length : 0);
-    const keys = new Int32Array(pools.reduce((sum, p) => sum + (p?.keys.length ?? 0), 0));
-    let wordsAt = 0;
-    let keysAt = 0;
-    for (const p of pools) {
-      if (!p) continue;
-      words.set(p.ids, wordsAt);
-      if (p.bracketed) bracketed.set(p.bracketed, wordsAt);
-      keys.set(p.keys, keysAt);
-      wordsAt += p.ids.length;
-      keysAt += p.keys.length;
-    }
+    const n = this.quoteIds;
     return {
       maxPostings: this.maxPostings,
       vocabulary: this.vocabulary.snapshot(),
       index: this.index.snapshot(),
-      quoteIds: this.quotes.length,
+      quoteIds: n,
       docs: Int32Array.from(docs),
-      docSizes: Int32Array.from(docs, doc => this.docQuotes.get(doc)!.length),
-      ids: Int32Array.from(quotes, q => q.id),
-      wordCounts: Int32Array.from(quotes, q => q.wordCount),
-      keyCounts: Int32Array.from(quotes, q => q.keyCount),
-      paragraphs: Int32Array.from(quotes, q => q.paragraph ?? -1),
-      flags: Uint8Array.from(quotes, q => (q.headline ? 1 : 0) | (q.titleLike ? 2 : 0)),
-      fingerprints: Int32Array.from(quotes, q => q.fingerprint),
-      words,
-      bracketed,
-      hasBrackets: Uint8Array.from(pools, p => (p?.bracketed ? 1 : 0)),
-      keys,
+      docFirsts: Int32Array.from(docs, doc => this.docQuotes.get(doc)!.first),
+      docSizes: Int32Array.from(docs, doc => this.docQuotes.get(doc)!.count),
+      states: this.quoteStates.subarray(0, n),
+      flags: this.quoteFlags.subarray(0, n),
+      fewKeys: this.fewKeys.subarray(0, n),
+      quoteDocs: this.quoteDoc.subarray(0, n),
+      quoteIndexes: this.quoteIndex.subarray(0, n),
+      paragraphs: this.quoteParagraph.subarray(0, n),
+      fingerprints: this.quoteFingerprint.subarray(0, n),
+      wordsAt: this.wordsAt.subarray(0, n),
+      wordCounts: this.wordCounts.subarray(0, n),
+      keysAt: this.keysAt.subarray(0, n),
+      keyCounts: this.keyCounts.subarray(0, n),
+      words: this.words.subarray(0, this.wordsUsed),
+      bracketed: this.bracketed.subarray(0, this.wordsUsed),
+      keys: this.keys.subarray(0, this.keysUsed),
     };
   }
 
-  /** A matcher holding the quotations of `snapshot`, with no matches worked out yet. */
+  /** A matcher holding the quotations of `snapshot`, with no matches worked out yet; it reads the snapshot's arrays and writes only its own. */
   static restore(snapshot: MatcherSnapshot): CrossSourceMatcher {
     const matcher = new CrossSourceMatcher({ maxPostingsPerNgram: snapshot.maxPostings });
     matcher.vocabulary = Vocabulary.restore(snapshot.vocabulary);
     matcher.index = NgramIndex.restore(snapshot.index);
-    for (let id = 0; id < snapshot.quoteIds; id++) matcher.quotes.push(undefined);
-    if (snapshot.quoteIds > 0) matcher.setState(snapshot.quoteIds - 1, QuoteState.Removed);
-    let q = 0;
-    let wordsAt = 0;
-    let keysAt = 0;
+    matcher.quoteIds = snapshot.quoteIds;
+    // Its own states, every quotation not removed live again.
+    matcher.quoteStates = Uint8Array.from(snapshot.states, state => (state === QuoteState.Removed ? QuoteState.Removed : QuoteState.Live));
+    matcher.quoteFlags = snapshot.flags;
+    matcher.fewKeys = snapshot.fewKeys;
+    matcher.quoteDoc = snapshot.quoteDocs;
+    matcher.quoteIndex = snapshot.quoteIndexes;
+    matcher.quoteParagraph = snapshot.paragraphs;
+    matcher.quoteFingerprint = snapshot.fingerprints;
+    matcher.wordsAt = snapshot.wordsAt;
+    matcher.wordCounts = snapshot.wordCounts;
+    matcher.keysAt = snapshot.keysAt;
+    matcher.keyCounts = snapshot.keyCounts;
+    matcher.words = snapshot.words;
+    matcher.bracketed = snapshot.bracketed;
+    matcher.wordsUsed = snapshot.words.length;
+    matcher.keys = snapshot.keys;
+    matcher.keysUsed = snapshot.keys.length;
     snapshot.docs.forEach((doc, d) => {
-      const size = snapshot.docSizes[d];
-      let wordCount = 0;
-      let keyCount = 0;
-      for (let k = q; k < q + size; k++) {
-        wordCount += snapshot.wordCounts[k];
-        keyCount += snapshot.keyCounts[k];
-      }
-      const pools: DocumentPools = {
-        ids: snapshot.words.subarray(wordsAt, wordsAt + wordCount),
-        bracketed: snapshot.hasBrackets[d] ? snapshot.bracketed.subarray(wordsAt, wordsAt + wordCount) : null,
-        keys: snapshot.keys.subarray(keysAt, keysAt + keyCount),
-      };
-      wordsAt += wordCount;
-      keysAt += keyCount;
-      const indexed: IndexedQuote[] = [];
-      let idAt = 0;
-      let keyAt = 0;
-      for (let index = 0; index < size; index++, q++) {
-        const paragraph = snapshot.paragraphs[q];
-        const entry: IndexedQuote = {
-          id: snapshot.ids[q], doc, index, pools, wordsAt: idAt, wordCount: snapshot.wordCounts[q], keysAt: keyAt, keyCount: snapshot.keyCounts[q],
-          headline: (snapshot.flags[q] & 1) !== 0, titleLike: (snapshot.flags[q] & 2) !== 0, paragraph: paragraph < 0 ? undefined : paragraph, fingerprint: snapshot.fingerprints[q],
-        };
-        idAt += entry.wordCount;
-        keyAt += entry.keyCount;
-        matcher.quotes[entry.id] = entry;
-        matcher.setState(entry.id, QuoteState.Live);
-        indexed.push(entry);
-        matcher.wordings.set(entry.fingerprint, (matcher.wordings.get(entry.fingerprint) ?? 0) + 1);
-        matcher.liveKeys += entry.keyCount;
-      }
-      matcher.liveQuotes += size;
-      matcher.docQuotes.set(doc, indexed);
+      const first = snapshot.docFirsts[d];
+      const count = snapshot.docSizes[d];
+      matcher.docQuotes.set(doc, { first, count });
       matcher.docMatches.set(doc, []);
+      for (let id = first; id < first + count; id++) {
+        matcher.wordings.set(snapshot.fingerprints[id], (matcher.wordings.get(snapshot.fingerprints[id]) ?? 0) + 1);
+        matcher.liveKeys += snapshot.keyCounts[id];
+        matcher.liveWords += snapshot.wordCounts[id];
+      }
+      matcher.liveQuotes += count;
     });
     return matcher;
   }
@@ -420,49 +404,53 @@ export class CrossSourceMatcher {
    * already resolved are known (they were recorded under both articles) and are not looked at again.
    */
   private resolve(doc: number, skipResolved: boolean): void {
-    const own = this.docQuotes.get(doc) ?? [];
+    const { first, count } = this.docQuotes.get(doc) ?? { first: 0, count: 0 };
+    const last = first + count;
     const seen = new Set<number>();
     const linked = new Set<number>();
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
+    const headline = (id: number) => (this.quoteFlags[id] & QuoteFlag.Headline) !== 0;
+    const titleLike = (id: number) => (this.quoteFlags[id] & QuoteFlag.TitleLike) !== 0;
     const weak: WeakPair[] = [];
-    const memo = new Map<string, Comparison | null>();
-    for (const quote of own) {
+    const memo = new Map<number, Comparison | null>();
+    for (let quote = first; quote < last; quote++) {
       for (const candidate of this.candidatesOf(quote, skipResolved)) {
-        const sameArticle = candidate.doc === doc;
-        if (isKnown(candidate.doc) || (sameArticle && candidate.headline === quote.headline)) continue;
+        const candidateDoc = this.quoteDoc[candidate];
+        const sameArticle = candidateDoc === doc;
+        if (isKnown(candidateDoc) || (sameArticle && headline(candidate) === headline(quote))) continue;
         const comparison = this.compare(quote, candidate, memo);
         if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
         if (sameArticle) this.record(quote, candidate, comparison, seen);
-        else if (quote.titleLike || candidate.titleLike) continue;
+        else if (titleLike(quote) || titleLike(candidate)) continue;
         else if (comparison.evidence < STANDALONE_EVIDENCE) weak.push({ x: quote, y: candidate, comparison });
-        else if (this.record(quote, candidate, comparison, seen)) linked.add(candidate.doc);
+        else if (this.record(quote, candidate, comparison, seen)) linked.add(candidateDoc);
       }
     }
     // Pieces of a quotation split differently: weak matches of one quotation with several pieces
     // from one paragraph of the other article count together.
     const pieces = new Map<string, number>();
-    const groups = (pair: WeakPair) => [groupKey(pair.x, pair.y), groupKey(pair.y, pair.x)];
+    const groups = (pair: WeakPair) => [this.groupKey(pair.x, pair.y), this.groupKey(pair.y, pair.x)];
     for (const pair of weak) for (const key of groups(pair)) pieces.set(key, (pieces.get(key) ?? 0) + pair.comparison.evidence);
     for (const pair of weak) {
       if (groups(pair).some(key => pieces.get(key)! >= STANDALONE_EVIDENCE)) {
         this.record(pair.x, pair.y, pair.comparison, seen);
-        linked.add(pair.y.doc);
+        linked.add(this.quoteDoc[pair.y]);
       }
     }
     // The second look: weaker matches where they are corroborated, between quotations sharing
     // a third of the content words of the one with fewer, and two at least (or all, when it has fewer).
     const contentWords = new Map<number, Set<number>>();
-    const contentOf = (quote: IndexedQuote) => {
-      let words = contentWords.get(quote.id);
-      if (!words) contentWords.set(quote.id, (words = this.contentWordsOf(quote)));
+    const contentOf = (quote: number) => {
+      let words = contentWords.get(quote);
+      if (!words) contentWords.set(quote, (words = this.contentWordsOf(quote)));
       return words;
     };
     for (const other of [doc, ...linked]) {
-      const theirs = this.docQuotes.get(other) ?? [];
-      for (const quote of own) {
+      const theirs = this.docQuotes.get(other) ?? { first: 0, count: 0 };
+      for (let quote = first; quote < last; quote++) {
         const mine = contentOf(quote);
-        for (const candidate of theirs) {
-          if (other === doc && candidate.headline === quote.headline) continue;
+        for (let candidate = theirs.first; candidate < theirs.first + theirs.count; candidate++) {
+          if (other === doc && headline(candidate) === headline(quote)) continue;
           if (seen.has(pairKey(quote, candidate))) continue;
           const their = contentOf(candidate);
           const fewer = Math.min(mine.size, their.size);
@@ -473,50 +461,46 @@ export class CrossSourceMatcher {
       }
     }
     this.resolved.add(doc);
-    for (const quote of own) this.setState(quote.id, QuoteState.Resolved);
-  }
-
-  private setState(id: number, state: QuoteState): void {
-    if (id >= this.quoteStates.length) {
-      const grown = new Uint8Array(Math.max(id + 1, this.quoteStates.length * 2));
-      grown.set(this.quoteStates);
-      this.quoteStates = grown;
-    }
-    this.quoteStates[id] = state;
-    if (state === QuoteState.Live && id < this.firstLive) this.firstLive = id;
+    for (let quote = first; quote < last; quote++) this.quoteStates[quote] = QuoteState.Resolved;
   }
 
   /**
    * Quotations sharing at least `MIN_SHARED_TRIGRAMS` of `quote`'s indexed trigrams (or all, when either has fewer);
    * with `skipResolved`, not those of resolved articles.
    */
-  private candidatesOf(quote: IndexedQuote, skipResolved: boolean): IndexedQuote[] {
-    if (quote.keyCount === 0) return [];
+  private candidatesOf(quote: number, skipResolved: boolean): number[] {
+    const keyCount = this.keyCounts[quote];
+    if (keyCount === 0) return [];
     const wanted = skipResolved ? QuoteState.Live : QuoteState.Resolved;
-    if (this.sharedCounts.length < this.quotes.length) this.sharedCounts = new Int32Array(this.quotes.length * 2);
+    if (this.sharedCounts.length < this.quoteIds) this.sharedCounts = new Int32Array(this.quoteIds * 2);
     const counts = this.sharedCounts;
-    const touched: number[] = [];
-    const index = this.index;
-    const keys = keysOfQuote(quote);
-    const maxCount = this.postingLimitFor(keys);
     const states = this.quoteStates;
-    if (skipResolved) while (this.firstLive < this.quotes.length && states[this.firstLive] !== QuoteState.Live) this.firstLive++;
+    const index = this.index;
+    const keys = this.keysOf(quote);
+    const maxCount = this.postingLimitFor(keys);
+    if (skipResolved) while (this.firstLive < this.quoteIds && states[this.firstLive] !== QuoteState.Live) this.firstLive++;
     const floor = skipResolved ? this.firstLive : 0;
+    let touched = this.touched;
+    let touchedCount = 0;
     for (const key of keys) {
       for (let p = index.postings(key, maxCount); p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (id < floor) break;
-        if (states[id] >= wanted && id !== quote.id && counts[id]++ === 0) touched.push(id);
+        if (states[id] < wanted || id === quote || counts[id]++ !== 0) continue;
+        if (touchedCount === touched.length) {
+          touched = new Int32Array(touched.length * 2);
+          touched.set(this.touched);
+          this.touched = touched;
+        }
+        touched[touchedCount++] = id;
       }
     }
-    const candidates: IndexedQuote[] = [];
-    const enough = Math.min(MIN_SHARED_TRIGRAMS, quote.keyCount);
-    for (const id of touched) {
-      // Most quotations touched share one trigram: only a short candidate needs looking at to rule it out.
-      const shared = counts[id];
+    const needed = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
+    const candidates: number[] = [];
+    for (let k = 0; k < touchedCount; k++) {
+      const id = touched[k];
+      if (counts[id] >= Math.min(needed, this.fewKeys[id])) candidates.push(id);
       counts[id] = 0;
-      if (shared >= enough) candidates.push(this.quotes[id]!);
-      else if (shared >= this.quotes[id]!.keyCount) candidates.push(this.quotes[id]!);
     }
     return candidates;
   }
@@ -539,31 +523,41 @@ export class CrossSourceMatcher {
    * same way. Wire copy puts one wording in many articles: `memo` (one per `resolve`) aligns each
    * pair of wordings once.
    */
-  private compare(x: IndexedQuote, y: IndexedQuote, memo: Map<string, Comparison | null>): Comparison | null {
-    const xFirst = x.wordCount < y.wordCount || (x.wordCount === y.wordCount && x.fingerprint <= y.fingerprint);
+  private compare(x: number, y: number, memo: Map<number, Comparison | null>): Comparison | null {
+    const xFirst = this.wordCounts[x] < this.wordCounts[y] ||
+      (this.wordCounts[x] === this.wordCounts[y] && this.quoteFingerprint[x] <= this.quoteFingerprint[y]);
     const [first, second] = xFirst ? [x, y] : [y, x];
-    const key = `${first.fingerprint}:${first.wordCount}:${second.fingerprint}:${second.wordCount}`;
+    // The two 30-bit fingerprints in one number (23 bits of the second): no string per candidate.
+    const key = this.quoteFingerprint[first] * 0x800000 + (this.quoteFingerprint[second] & 0x7fffff);
     let comparison = memo.get(key);
-    if (comparison === undefined) memo.set(key, (comparison = compareQuotes(wordsOfQuote(first), wordsOfQuote(second), this.weight)));
+    if (comparison === undefined) memo.set(key, (comparison = compareQuotes(this.wordsOf(first), this.wordsOf(second), this.weight)));
     return comparison;
   }
 
   /** Records a match under both articles; false if the pair was already recorded in this pass. */
-  private record(x: IndexedQuote, y: IndexedQuote, comparison: Comparison, seen: Set<number>): boolean {
+  private record(x: number, y: number, comparison: Comparison, seen: Set<number>): boolean {
     const key = pairKey(x, y);
     if (seen.has(key)) return false;
     seen.add(key);
-    const [first, second] = x.doc < y.doc || (x.doc === y.doc && x.index < y.index) ? [x, y] : [y, x];
+    const xDoc = this.quoteDoc[x];
+    const yDoc = this.quoteDoc[y];
+    const [first, second] = xDoc < yDoc || (xDoc === yDoc && this.quoteIndex[x] < this.quoteIndex[y]) ? [x, y] : [y, x];
     const match: CrossSourceMatch = {
-      a: { doc: first.doc, quote: first.index },
-      b: { doc: second.doc, quote: second.index },
+      a: { doc: this.quoteDoc[first], quote: this.quoteIndex[first] },
+      b: { doc: this.quoteDoc[second], quote: this.quoteIndex[second] },
       kind: comparison.kind,
       score: comparison.score,
-      sameArticle: x.doc === y.doc,
+      sameArticle: xDoc === yDoc,
     };
-    this.docMatches.get(x.doc)!.push(match);
-    if (y.doc !== x.doc) this.docMatches.get(y.doc)!.push(match);
+    this.docMatches.get(xDoc)!.push(match);
+    if (yDoc !== xDoc) this.docMatches.get(yDoc)!.push(match);
     return true;
+  }
+
+  /** The weak matches of `whole` with the quotations of one paragraph of `piece`'s article. */
+  private groupKey(whole: number, piece: number): string {
+    const paragraph = this.quoteParagraph[piece];
+    return `${whole}:${this.quoteDoc[piece]}:${paragraph >= 0 ? paragraph : `q${this.quoteIndex[piece]}`}`;
   }
 
   /**
@@ -591,9 +585,17 @@ export class CrossSourceMatcher {
   }
 
   /** Distinct trigram keys of the speaker's own words, leaving out trigrams of function words only. */
-  private keysOf(words: { ids: ArrayLike<number>; bracketed: ArrayLike<number> | null }): number[] {
+  private keysOf(ids: ArrayLike<number>, bracketed: ArrayLike<number> | null): number[];
+  /** The keys of an indexed quotation. */
+  private keysOf(quote: number): Int32Array;
+  private keysOf(idsOrQuote: ArrayLike<number> | number, bracketed?: ArrayLike<number> | null): number[] | Int32Array {
+    if (typeof idsOrQuote === 'number') {
+      const at = this.keysAt[idsOrQuote];
+      return this.keys.subarray(at, at + this.keyCounts[idsOrQuote]);
+    }
+    const ids = idsOrQuote;
     const own: number[] = [];
-    for (let k = 0; k < words.ids.length; k++) if (words.bracketed === null || words.bracketed[k] === 0) own.push(words.ids[k]);
+    for (let k = 0; k < ids.length; k++) if (!bracketed || bracketed[k] === 0) own.push(ids[k]);
     const keys = new Set<number>();
     const v = this.vocabulary;
     for (let k = 0; k + 2 < own.length; k++) {
@@ -603,17 +605,82 @@ export class CrossSourceMatcher {
     return [...keys];
   }
 
-  private contentWordsOf(quote: IndexedQuote): Set<number> {
+  /** The words of an indexed quotation, as views into the pools. */
+  private wordsOf(quote: number): QuoteWords {
+    const at = this.wordsAt[quote];
+    const end = at + this.wordCounts[quote];
+    return {
+      ids: this.words.subarray(at, end),
+      bracketed: this.quoteFlags[quote] & QuoteFlag.Bracketed ? this.bracketed.subarray(at, end) : null,
+    };
+  }
+
+  private contentWordsOf(quote: number): Set<number> {
     const words = new Set<number>();
-    for (const id of wordsOfQuote(quote).ids) if (!this.vocabulary.isStopword(id)) words.add(id);
+    for (const id of this.wordsOf(quote).ids) if (!this.vocabulary.isStopword(id)) words.add(id);
     return words;
   }
 
-  /** Rebuilds the trigram index from the live quotations once removed ones make up most of it. */
+  private ensureQuoteCapacity(ids: number): void {
+    if (ids <= this.quoteStates.length) return;
+    const length = Math.max(ids, this.quoteStates.length * 2);
+    this.quoteStates = grown(this.quoteStates, length);
+    this.quoteFlags = grown(this.quoteFlags, length);
+    this.fewKeys = grown(this.fewKeys, length);
+    this.quoteDoc = grown(this.quoteDoc, length);
+    this.quoteIndex = grown(this.quoteIndex, length);
+    this.quoteParagraph = grown(this.quoteParagraph, length);
+    this.quoteFingerprint = grown(this.quoteFingerprint, length);
+    this.wordsAt = grown(this.wordsAt, length);
+    this.wordCounts = grown(this.wordCounts, length);
+    this.keysAt = grown(this.keysAt, length);
+    this.keyCounts = grown(this.keyCounts, length);
+  }
+
+  /** Room for `words` more words and `keys` more keys, by half again: the pools are most of the matcher. */
+  private ensurePoolCapacity(words: number, keys: number): void {
+    if (this.wordsUsed + words > this.words.length) {
+      const length = Math.max(this.wordsUsed + words, Math.ceil(this.words.length * 1.5));
+      this.words = grown(this.words, length);
+      this.bracketed = grown(this.bracketed, length);
+    }
+    if (this.keysUsed + keys > this.keys.length) this.keys = grown(this.keys, Math.max(this.keysUsed + keys, Math.ceil(this.keys.length * 1.5)));
+  }
+
+  /** Rebuilds the trigram index and the pools from the live quotations once removed ones make up most of them. */
   private compact(): void {
     this.index = new NgramIndex(this.liveKeys);
-    for (const quote of this.quotes) if (quote) for (const key of keysOfQuote(quote)) this.index.add(key, quote.id);
+    const words = new Int32Array(Math.max(1024, Math.ceil(this.liveWords * 1.25)));
+    const bracketed = new Uint8Array(words.length);
+    const keys = new Int32Array(Math.max(1024, Math.ceil(this.liveKeys * 1.25)));
+    let wordsUsed = 0;
+    let keysUsed = 0;
+    for (let id = 0; id < this.quoteIds; id++) {
+      if (this.quoteStates[id] === QuoteState.Removed) continue;
+      const wordsFrom = this.wordsAt[id];
+      words.set(this.words.subarray(wordsFrom, wordsFrom + this.wordCounts[id]), wordsUsed);
+      bracketed.set(this.bracketed.subarray(wordsFrom, wordsFrom + this.wordCounts[id]), wordsUsed);
+      this.wordsAt[id] = wordsUsed;
+      wordsUsed += this.wordCounts[id];
+      const own = this.keysOf(id);
+      keys.set(own, keysUsed);
+      for (const key of own) this.index.add(key, id);
+      this.keysAt[id] = keysUsed;
+      keysUsed += own.length;
+    }
+    this.words = words;
+    this.bracketed = bracketed;
+    this.wordsUsed = wordsUsed;
+    this.keys = keys;
+    this.keysUsed = keysUsed;
   }
+}
+
+/** A copy of `array` with room for `length` elements. */
+function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
 }
 
 /** Every word but function words capitalised, as in a title: `"Meet the Press"`, `"On the Record with Greta Van Susteren"`. */
@@ -639,11 +706,6 @@ function sharedCount(x: Set<number>, y: Set<number>): number {
   return count;
 }
 
-/** The weak matches of `whole` with the quotations of one paragraph of `piece`'s article. */
-function groupKey(whole: IndexedQuote, piece: IndexedQuote): string {
-  return `${whole.id}:${piece.doc}:${piece.paragraph ?? `q${piece.index}`}`;
-}
-
-function pairKey(x: IndexedQuote, y: IndexedQuote): number {
-  return x.id < y.id ? x.id * 0x4000000 + y.id : y.id * 0x4000000 + x.id;
+function pairKey(x: number, y: number): number {
+  return x < y ? x * 0x4000000 + y : y * 0x4000000 + x;
 }

@@ -123,14 +123,27 @@ export class NgramIndex {
     }
   }
 
-  /** Grows by half: postings are most of the index, and doubling would leave up to half of them unused. */
+  /**
+   * Grows by half (postings are most of the index, and doubling would leave up to half of them
+   * unused), laying each key's postings out one after the other as they are copied: added one at a
+   * time, a key's postings lie scattered, and walking them would cost a cache miss each.
+   */
   private growPostings(): void {
     const length = Math.ceil(this.postingQuote.length * 1.5);
     const quote = new Int32Array(length);
-    quote.set(this.postingQuote);
-    this.postingQuote = quote;
     const next = new Int32Array(length);
-    next.set(this.postingNext);
+    let at = 0;
+    for (let slot = 0; slot < this.heads.length; slot++) {
+      let p = this.heads[slot];
+      if (p === -1) continue;
+      this.heads[slot] = at;
+      for (; p !== -1; p = this.postingNext[p]) {
+        quote[at] = this.postingQuote[p];
+        next[at] = this.postingNext[p] === -1 ? -1 : at + 1;
+        at++;
+      }
+    }
+    this.postingQuote = quote;
     this.postingNext = next;
   }
 }

@@ -4,6 +4,7 @@
  * folded (`Davutoğlu` = `Davutoglu`). Words inside square brackets are editorial insertions
  * (`[the Islamic State]`) and are flagged as such.
  */
+import { detached } from '../text';
 
 /** A word of a quotation: its normalised form and where it lies in the text it was read from. */
 export interface WordToken {
@@ -102,7 +103,7 @@ export class Vocabulary {
     let id = this.ids.get(norm);
     if (id === undefined) {
       id = this.ids.size;
-      this.ids.set(norm, id);
+      this.ids.set(detached(norm), id);
       if (id >= this.stop.length) {
         const stop = new Uint8Array(this.stop.length * 2);
         stop.set(this.stop);
