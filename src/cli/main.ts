@@ -27,8 +27,13 @@ export interface AnalysedDocument {
   readonly characters: number;
   /** The line (from 1) each quotation starts on, in the order of `analysis.quotes`. */
   readonly lines: readonly number[];
-  /** The parts of the analysis the report uses (structure stays behind in the worker). */
+  /**
+   * The parts of the analysis the report uses (structure stays behind in the worker). For `--json`,
+   * the quotations (and `lines`) are left out: `json` has them, and copying them between threads costs.
+   */
   readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
+  /** Who said each quotation (null: no one found), for the speakers across all documents. */
+  readonly quoteSpeakers: readonly (string | null)[];
   /** The document's entry in the `--json` report, serialised where it was analysed; empty otherwise. */
   readonly json: string;
   /** The quotations as cross-source matching reads them (`--json`), found where it was analysed; empty otherwise. */
@@ -162,15 +167,19 @@ function analyseFile(file: string, options: AnalysisOptions, needs: Needs): Anal
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) return `${file}: not analysed: ${decoded.reason}`;
   const { text } = decoded;
-  const { headline, quotes, speakers } = analyzeArticle(text, options);
-  const starts = lineStarts(text);
-  const lines = quotes.map(q => lineOf(starts, q.start));
+  const analysis = analyzeArticle(text, options);
+  const { headline, quotes, speakers } = analysis;
+  const starts = needs.json ? [] : lineStarts(text); // `--json` needs no lines
+  const lines = starts.length ? quotes.map(q => lineOf(starts, q.start)) : [];
   // Threads hand results over by copying: the text goes along only when the report needs it.
   // Serialising and finding the spans to match here, on the analysis threads, keeps that work off
   // the single thread that writes the report.
   const json = needs.json ? JSON.stringify({ file, quotes: quotes.map(quoteJson) }) : '';
-  const spans = needs.json ? quoteSpans(text) : [];
-  return { file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes, speakers }, json, quoteSpans: spans };
+  const spans = needs.json ? quoteSpans(text, analysis) : [];
+  return {
+    file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes: needs.json ? [] : quotes, speakers },
+    quoteSpeakers: quotes.map(q => q.speaker), json, quoteSpans: spans,
+  };
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -285,7 +294,7 @@ function quoteJson(q: Quote) {
 }
 
 function speakersJson(documents: readonly AnalysedDocument[]) {
-  return mergeSpeakers(documents.map(d => d.analysis)).map(s => ({
+  return mergeSpeakers(documents.map(d => ({ quotes: d.quoteSpeakers.map(speaker => ({ speaker })), speakers: d.analysis.speakers }))).map(s => ({
     name: s.name, aliases: s.aliases, titles: s.titles, quotes: s.quotes, documents: s.documents,
   }));
 }

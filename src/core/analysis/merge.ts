@@ -3,7 +3,7 @@
  * another are the same speaker when no other Kerry is about. Unnamed speakers (`the official`)
  * are never merged across articles: two outlets' officials are not known to be one person.
  */
-import type { ArticleAnalysis } from '../types';
+import type { Quote, SpeakerRecord } from '../types';
 
 export interface WorkspaceSpeaker {
   readonly name: string;
@@ -36,7 +36,10 @@ function sameFullName(a: string, b: string): boolean {
   return gx.every(w => gy.includes(w)) || gy.every(w => gx.includes(w));
 }
 
-export function mergeSpeakers(analyses: readonly Pick<ArticleAnalysis, 'quotes' | 'speakers'>[]): WorkspaceSpeaker[] {
+/** Each article's speakers, and who said each of its quotations (an analysis will do). */
+export function mergeSpeakers(
+  analyses: readonly { readonly quotes: readonly Pick<Quote, 'speaker'>[]; readonly speakers: readonly SpeakerRecord[] }[],
+): WorkspaceSpeaker[] {
   const full: Group[] = [];
   /** Full-name groups by surname: only those can merge, so no pass compares every pair. */
   const bySurname = new Map<string, Group[]>();

@@ -5,10 +5,11 @@
  */
 import { scanQuotes } from '../analysis/quoteScanner';
 import { articleStructure } from '../analysis/structure';
+import type { ArticleStructure } from '../types';
 import { QuoteInput } from './matcher';
 
-export function quoteSpans(text: string): QuoteInput[] {
-  const structure = articleStructure(text);
+/** `structure` is `articleStructure(text)`, if already known (an analysis of the text will do). */
+export function quoteSpans(text: string, structure: ArticleStructure = articleStructure(text)): QuoteInput[] {
   const spans: QuoteInput[] = [];
   structure.paragraphs.forEach((paragraph, index) => {
     const inHeadline = structure.headline !== null && index === 0;
