@@ -22,6 +22,7 @@ export const CUE_VERBS: readonly string[] = [
   'dub', 'praise', 'criticize', 'criticise', 'denounce', 'condemn', 'applaud', 'hail', 'decry',
   'brand', 'chide', 'scold', 'rebuke', 'tease', 'taunt', 'jab', 'quote', 'cite', 'paraphrase',
   'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel', 'echo', 'retaliate', 'refer', 'read',
+  'put it',
 ];
 
 /** Cue phrases that take the source after them: `according to Kerry`. */
@@ -46,6 +47,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   beg: ['begged', 'begs', 'begging'],
   plead: ['pleaded', 'pled', 'pleads', 'pleading'],
   read: ['read', 'reads', 'reading'],
+  put: ['put', 'puts', 'putting'],
   refer: ['referred', 'refers', 'referring'],
   jab: ['jabbed', 'jabs', 'jabbing'],
   dub: ['dubbed', 'dubs', 'dubbing'],
