@@ -452,6 +452,15 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Coast Herald']);
   });
 
+  test('a transcript turn\u2019s label speaks every quotation in the turn', () => {
+    const text = [
+      'Debate Transcript', '',
+      'REED: Well, look, my opponent thinks this is an episode of \u201cGame Night.\u201d It is not.', '',
+      'Ruiz: \u201cWe will rebuild the pier.\u201d Park: \u201cNot with that budget.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['REED', 'Ruiz', 'Park']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue } from './attribution';
+import { type Attribution, attributeHeadline, turnLabel, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -247,6 +247,15 @@ function headlineSpeaker(text: string, tokens: readonly Token[], quoteStart: num
   return null;
 }
 
+/** A transcript turn's label (`PENCE:`, `Chris Matthews:`) when it reads as a person's: in capitals, two words or more, or a name the article knows. */
+function speakerLabel(text: string, tokens: readonly Token[], registry: SpeakerRegistry): Attribution | null {
+  const label = turnLabel(text, tokens);
+  if (!label) return null;
+  const { name } = label.mention;
+  const words = name.split(' ');
+  return /^[A-Z][A-Z .'’-]+$/.test(name) || words.length >= 2 || registry.knownSurname(words[0]) ? label : null;
+}
+
 /** True when quotation `k` and quotation `k + 1` lie in one sentence. */
 function sameSentence(text: string, tokens: readonly Token[], slots: readonly QuoteSlot[], k: number): boolean {
   for (let i = slots[k].after; i < slots[k + 1].first; i++) if (isSentenceEnd(tokens, i)) return false;
@@ -331,6 +340,10 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
         : attributeInParagraph(text, tokens, slots, k, cues);
       return attribution ? resolve(attribution, index, registry) : null;
     });
+    const label = inHeadline ? null : speakerLabel(text, tokens, registry);
+    // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`).
+    const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (tokens[slot.first - 1]?.text !== ':' || tokens[slot.first - 1].start === label.cue.start);
+    slots.forEach((slot, k) => { if (inTurn(slot)) found[k] = resolve(label!, index, registry); });
 
     // Quotations left without a cue take one from the paragraph, else from the one before.
     const onlyQuotes = tokens.every(t => !t.isWord);

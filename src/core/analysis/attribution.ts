@@ -197,6 +197,22 @@ function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot)
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
 }
 
+/**
+ * `PENCE: Well, look, ...`, `"Chris Matthews: ...`: the label that opens a transcript's turn. Every
+ * quotation after it in the paragraph is inside the turn, so its speaker's.
+ */
+export function turnLabel(text: string, tokens: readonly Token[]): Attribution | null {
+  let k = 0;
+  while (k < 2 && k < tokens.length && !tokens[k].isWord) k++;
+  if (!tokens[k]?.capitalized) return null;
+  let colon = k + 1;
+  while (colon < Math.min(tokens.length, k + 6) && tokens[colon].text !== ':') colon++;
+  if (tokens[colon]?.text !== ':') return null;
+  const mention = nameStartingAt(text, tokens, k, colon);
+  if (!mention || mention.end !== tokens[colon - 1].end) return null;
+  return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
+}
+
 /** `Pence, who called their son "..."`: a relative clause that runs into the quotation is the speaker's. */
 function relativeClauseSubject(text: string, tokens: readonly Token[], from: number, quoteAt: number): Attribution | null {
   for (let k = quoteAt - 1; k > from && k >= quoteAt - 10; k--) {
