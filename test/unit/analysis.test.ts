@@ -461,6 +461,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['REED', 'Ruiz', 'Park']);
   });
 
+  test('a possessive phrase that is a verb\u2019s subject does not make its possessor the source', () => {
+    const text = 'Pier Deal\n\nIn the end, after weeks of talks, Park\u2019s immunity was \u201cpartial at best.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), [null]);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

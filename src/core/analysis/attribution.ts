@@ -154,7 +154,8 @@ const POSSESSIVE_PRONOUN: Readonly<Record<string, string>> = { his: 'he', her: '
 export function attributeToPossessor(text: string, tokens: readonly Token[], q: QuoteSlot): Attribution | null {
   for (let k = q.first - 1; k >= Math.max(0, q.first - 5); k--) {
     const t = tokens[k];
-    if (!t.isWord) return null;
+    // `Smith's immunity was only "partial"`: a possessor whose noun is a verb's subject says nothing.
+    if (!t.isWord || /^(is|was|are|were|has|have|had|will|would)$/.test(t.lower)) return null;
     const pronoun = POSSESSIVE_PRONOUN[t.lower];
     const noun = tokens[k + 1];
     if (!noun || noun.start >= q.start || !noun.isWord || noun.capitalized) continue;
