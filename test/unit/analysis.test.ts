@@ -466,6 +466,15 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), [null]);
   });
 
+  test('the one who issues a document speaks through it; `according to` takes any noun phrase', () => {
+    const text = [
+      'Pier Deal', '',
+      'Mayor Ana Ruiz issued a statement calling the deal \u201ca gift to developers.\u201d', '',
+      'The vote was \u201cnever in doubt,\u201d according to court records.',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz', 'court records']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

@@ -375,7 +375,7 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
     if (subject) {
-      const outer = outerSpeaker(text, tokens, subject, beforeStart, cues);
+      const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
       if (outer) return { ...outer, rule: 'before' };
     }
     if (subject) return { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
@@ -385,6 +385,21 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
   }
   return null;
 }
+
+/**
+ * `Trump issued a statement saying "..."`, `the campaign sent out a press release calling it "..."`:
+ * the one who issues a document speaks through it.
+ */
+function issuer(text: string, tokens: readonly Token[], document: Mention, cue: number, floor: number): Omit<Attribution, 'rule'> | null {
+  if (document.kind !== 'description' || !isParticiple(tokens[cue])) return null;
+  const at = tokens.findIndex(t => t.start === document.start);
+  const verb = tokens[at - 1];
+  if (at <= floor || !verb.isWord || verb.capitalized || PREPOSITION.test(verb.lower) || DETERMINERS.has(verb.lower)) return null;
+  const subject = sentenceSubject(text, tokens, floor, at - 1);
+  return subject && { mention: subject, cue: cueSpan(tokens, at - 1, 1) };
+}
+
+const PREPOSITION = /^(after|before|with|of|in|on|at|by|for|from|to|about|under|over|than|as|like|into|during|without)$/;
 
 const DASH = /^[-―—–]$/;
 

@@ -271,18 +271,22 @@ export function sourceAfterPhrase(text: string, tokens: readonly Token[], last: 
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameStartingAt(text, tokens, k, ceiling);
   if (t.capitalized && t.lower === 'the') return descriptionStartingAt(text, tokens, k, ceiling) ?? nameStartingAt(text, tokens, k + 1, ceiling);
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
-  // `according to talk radio host Rush Limbaugh`, `according to show insiders`
-  return pronounAt(t) ?? describedName(text, tokens, k, ceiling) ?? roleStartingAt(text, tokens, k, ceiling);
+  // `according to talk radio host Rush Limbaugh`, `according to show insiders`, `according to court records`
+  return pronounAt(t) ?? describedName(text, tokens, k, ceiling) ?? bareNounPhrase(text, tokens, k, ceiling);
 }
 
-/** A bare description whose head is a role noun within a few words: `show insiders`, `campaign aides`. */
-function roleStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
+/** A noun phrase without a determiner, to its last role noun or plural: `show insiders`, `court records`. */
+function bareNounPhrase(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
   let head = -1;
-  for (let k = from; k < Math.min(ceiling, from + 4); k++) {
+  let last = -1;
+  for (let k = from; k < Math.min(ceiling, from + 5); k++) {
     const t = tokens[k];
     if (!t.isWord || FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
+    last = k;
     if (ROLE_NOUNS.has(t.lower) || (k > from && AGENT_NOUN.test(t.lower) && t.lower.endsWith('s'))) head = k;
   }
-  if (head < 0) return null;
-  return { start: tokens[from].start, end: tokens[head].end, kind: 'description', name: text.slice(tokens[from].start, tokens[head].end), titles: [] };
+  // `court records`: a plural at the end heads the phrase too.
+  const end = head < 0 || tokens[last].lower.endsWith('s') ? last : head;
+  if (end < 0) return null;
+  return { start: tokens[from].start, end: tokens[end].end, kind: 'description', name: text.slice(tokens[from].start, tokens[end].end), titles: [] };
 }
