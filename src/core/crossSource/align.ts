@@ -18,8 +18,11 @@ export interface AlignRun {
 }
 
 const MAX_TABLE_CELLS = 4_000_000;
-/** Reused between calls: allocating a table per pair churns memory. */
-let table = new Int32Array(1 << 16);
+/**
+ * Reused between calls: allocating a table per pair churns memory. 16 bits a cell, as no common
+ * subsequence within `MAX_TABLE_CELLS` is longer than 2,000 words: half the memory to sweep.
+ */
+let table = new Uint16Array(1 << 16);
 
 /**
  * Aligns two word-id sequences and returns a minimal edit script as runs, in order; within a stretch
@@ -35,7 +38,7 @@ export function alignWords(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun
   let head = 0;
   while (head < shorter - tail && a[head] === b[head]) head++;
   if (head === 1 && shorter - tail > 1) head = 0;
-  const middle = alignMiddle(Array.prototype.slice.call(a, head, a.length - tail), Array.prototype.slice.call(b, head, b.length - tail));
+  const middle = alignMiddle(middleOf(a, head, a.length - tail), middleOf(b, head, b.length - tail));
   const runs: AlignRun[] = [];
   if (head > 0) runs.push({ op: 'equal', length: head });
   runs.push(...middle);
@@ -51,13 +54,18 @@ export function alignWords(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun
   });
 }
 
-function alignMiddle(a: readonly number[], b: readonly number[]): AlignRun[] {
+/** `ids[from..to)`: a view of a typed array (no copy), else a slice. */
+function middleOf(ids: ArrayLike<number>, from: number, to: number): ArrayLike<number> {
+  return ids instanceof Int32Array ? ids.subarray(from, to) : Array.prototype.slice.call(ids, from, to);
+}
+
+function alignMiddle(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun[] {
   if ((a.length + 1) * (b.length + 1) > MAX_TABLE_CELLS) return alignWordsByBisection(a, b);
   const n = a.length;
   const m = b.length;
   const width = m + 1;
   // lcs[i * width + j]: length of the longest common subsequence of a[i..] and b[j..].
-  if (table.length < (n + 1) * width) table = new Int32Array((n + 1) * width * 2);
+  if (table.length < (n + 1) * width) table = new Uint16Array(Math.min(MAX_TABLE_CELLS, (n + 1) * width * 2));
   const lcs = table;
   lcs.fill(0, n * width, (n + 1) * width);
   for (let i = 0; i < n; i++) lcs[i * width + m] = 0;

@@ -81,11 +81,9 @@ export interface MatcherSnapshot {
   readonly fingerprints: Int32Array;
   readonly wordsAt: Int32Array;
   readonly wordCounts: Int32Array;
-  readonly keysAt: Int32Array;
   readonly keyCounts: Int32Array;
   readonly words: Int32Array;
   readonly bracketed: Uint8Array;
-  readonly keys: Int32Array;
 }
 
 /** Where an article's quotations are in the matcher's tables: ids `first` to `first + count - 1`. */
@@ -126,9 +124,9 @@ const IDF_MIN_QUOTES = 1000;
 const RARE_WORD_SHARE = 500;
 
 /**
- * Quotations are numbered as indexed and kept in typed columns by that id, their words and trigram
- * keys in two pools shared by all: an object or a typed array per quotation or per article would
- * cost more than the words of most quotations, and would keep the garbage collector busy.
+ * Quotations are numbered as indexed and kept in typed columns by that id, their words in one pool
+ * shared by all: an object or a typed array per quotation or per article would cost more than the
+ * words of most quotations, and would keep the garbage collector busy.
  */
 export class CrossSourceMatcher {
   private vocabulary = new Vocabulary();
@@ -139,6 +137,8 @@ export class CrossSourceMatcher {
   private readonly docMatches = new Map<number, CrossSourceMatch[]>();
   /** Articles whose matches are all in `docMatches`. */
   private readonly resolved = new Set<number>();
+  /** Matches of single quotations of articles not resolved yet, by quotation id, until anything changes. */
+  private readonly quoteMatches = new Map<number, CrossSourceMatch[]>();
   /** Quotation ids handed out so far (removed ones included). */
   private quoteIds = 0;
   // Columns by quotation id.
@@ -157,15 +157,12 @@ export class CrossSourceMatcher {
   private quoteFingerprint: Int32Array = new Int32Array(1024);
   private wordsAt: Int32Array = new Int32Array(1024);
   private wordCounts: Int32Array = new Int32Array(1024);
-  private keysAt: Int32Array = new Int32Array(1024);
   /** Distinct trigram keys of its own words, as indexed. */
   private keyCounts: Int32Array = new Int32Array(1024);
-  // The pools: word ids with a bracket flag each, and trigram keys; removed quotations' ranges are reclaimed by `compact`.
+  // The pool: word ids with a bracket flag each; removed quotations' ranges are reclaimed by `compact`.
   private words: Int32Array = new Int32Array(1 << 16);
   private bracketed: Uint8Array = new Uint8Array(1 << 16);
   private wordsUsed = 0;
-  private keys: Int32Array = new Int32Array(1 << 16);
-  private keysUsed = 0;
   private liveQuotes = 0;
   /**
    * Live quotations per wording (by fingerprint). Word frequencies count each wording once: a remark
@@ -174,6 +171,12 @@ export class CrossSourceMatcher {
   private readonly wordings = new Map<number, number>();
   private liveKeys = 0;
   private liveWords = 0;
+  // Scratch space for `keysOf`: a quotation's own words, its keys, and a set of the keys seen.
+  private ownWords = new Int32Array(1024);
+  private keyScratch = new Int32Array(1024);
+  private keySlots = new Int32Array(4096);
+  private keySlotStamps = new Int32Array(4096);
+  private keyStamp = 0;
   // Scratch space for counting shared trigrams per candidate quotation, and for the ids counted.
   private sharedCounts = new Int32Array(1024);
   private touched = new Int32Array(1024);
@@ -194,23 +197,19 @@ export class CrossSourceMatcher {
   setDocument(doc: number, quotes: readonly QuoteInput[]): void {
     const hadMatchesResolved = this.resolved.size > (this.resolved.has(doc) ? 1 : 0);
     this.removeDocument(doc);
+    this.quoteMatches.clear();
     const first = this.quoteIds;
     this.ensureQuoteCapacity(first + quotes.length);
     quotes.forEach((quote, index) => {
       const id = this.quoteIds++;
       const { ids, bracketed } = this.readWords(quote.text);
-      const keys = this.keysOf(ids, bracketed);
-      this.ensurePoolCapacity(ids.length, keys.length);
+      this.ensurePoolCapacity(ids.length);
       this.wordsAt[id] = this.wordsUsed;
       this.wordCounts[id] = ids.length;
       this.words.set(ids, this.wordsUsed);
       // Pool space is written once, so flags left at zero mean "not bracketed".
       if (bracketed) this.bracketed.set(bracketed, this.wordsUsed);
       this.wordsUsed += ids.length;
-      this.keysAt[id] = this.keysUsed;
-      this.keyCounts[id] = keys.length;
-      this.keys.set(keys, this.keysUsed);
-      this.keysUsed += keys.length;
       const headline = quote.kind === 'headline';
       const titleLike = !headline && ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
       this.quoteFlags[id] = (headline ? QuoteFlag.Headline : 0) | (titleLike ? QuoteFlag.TitleLike : 0) | (bracketed ? QuoteFlag.Bracketed : 0);
@@ -219,6 +218,8 @@ export class CrossSourceMatcher {
       this.quoteParagraph[id] = quote.paragraph ?? -1;
       this.quoteFingerprint[id] = fingerprintOf(ids, bracketed);
       this.quoteStates[id] = QuoteState.Live;
+      const keys = this.keysOf(id);
+      this.keyCounts[id] = keys.length;
       this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keys.length);
       for (const key of keys) this.index.add(key, id);
       const copies = this.wordings.get(this.quoteFingerprint[id]) ?? 0;
@@ -237,6 +238,7 @@ export class CrossSourceMatcher {
   removeDocument(doc: number): void {
     const old = this.docQuotes.get(doc);
     if (!old) return;
+    this.quoteMatches.clear();
     for (const match of this.docMatches.get(doc) ?? []) {
       const other = match.a.doc === doc ? match.b.doc : match.a.doc;
       if (other === doc) continue;
@@ -291,11 +293,23 @@ export class CrossSourceMatcher {
     return true;
   }
 
-  /** The matches of one quotation (by its index in the list given to `setDocument`). */
+  /**
+   * The matches of one quotation (by its index in the list given to `setDocument`). Before its
+   * article is resolved, they are worked out for this quotation alone (the same ones, at a fraction
+   * of the cost) and kept until anything changes.
+   */
   matchesOfQuote(doc: number, quote: number): readonly CrossSourceMatch[] {
-    return (this.matchesOfDocument(doc) ?? []).filter(
+    const quotes = this.docQuotes.get(doc);
+    if (!quotes || quote < 0 || quote >= quotes.count) return [];
+    // Before the article is resolved, its list holds the matches found by the articles resolved before it.
+    const known = this.docMatches.get(doc)!.filter(
       m => (m.a.doc === doc && m.a.quote === quote) || (m.b.doc === doc && m.b.quote === quote),
     );
+    if (this.resolved.has(doc)) return known;
+    const id = quotes.first + quote;
+    let found = this.quoteMatches.get(id);
+    if (!found) this.quoteMatches.set(id, (found = this.resolve(doc, true, id)));
+    return [...known, ...found];
   }
 
   /** Every match in the collection, each pair once. Undefined if cancelled. */
@@ -326,6 +340,7 @@ export class CrossSourceMatcher {
         for (const match of this.docMatches.get(doc)!) if (match.a.doc === doc) share.push(match);
       } else {
         this.resolved.add(doc);
+        this.quoteMatches.clear();
         this.quoteStates.fill(QuoteState.Resolved, first, first + count);
       }
     }
@@ -353,11 +368,9 @@ export class CrossSourceMatcher {
       fingerprints: this.quoteFingerprint.subarray(0, n),
       wordsAt: this.wordsAt.subarray(0, n),
       wordCounts: this.wordCounts.subarray(0, n),
-      keysAt: this.keysAt.subarray(0, n),
       keyCounts: this.keyCounts.subarray(0, n),
       words: this.words.subarray(0, this.wordsUsed),
       bracketed: this.bracketed.subarray(0, this.wordsUsed),
-      keys: this.keys.subarray(0, this.keysUsed),
     };
   }
 
@@ -377,13 +390,10 @@ export class CrossSourceMatcher {
     matcher.quoteFingerprint = snapshot.fingerprints;
     matcher.wordsAt = snapshot.wordsAt;
     matcher.wordCounts = snapshot.wordCounts;
-    matcher.keysAt = snapshot.keysAt;
     matcher.keyCounts = snapshot.keyCounts;
     matcher.words = snapshot.words;
     matcher.bracketed = snapshot.bracketed;
     matcher.wordsUsed = snapshot.words.length;
-    matcher.keys = snapshot.keys;
-    matcher.keysUsed = snapshot.keys.length;
     snapshot.docs.forEach((doc, d) => {
       const first = snapshot.docFirsts[d];
       const count = snapshot.docSizes[d];
@@ -400,30 +410,59 @@ export class CrossSourceMatcher {
   }
 
   /**
-   * Works out every match of `doc`'s quotations. With `skipResolved`, pairs with articles that are
-   * already resolved are known (they were recorded under both articles) and are not looked at again.
+   * Works out every match of `doc`'s quotations and records them. With `skipResolved`, pairs with
+   * articles that are already resolved are known (they were recorded under both articles) and are
+   * not looked at again. With a `focus` (a quotation id of `doc`), works out only that quotation's
+   * matches, the ones resolving the article would record, and returns them, recording nothing: a
+   * weak match counts where the article shares a stronger one with the other article, so the other
+   * quotations' candidates are still compared, but only in articles where the focus could find such
+   * a match, and only until one links the two.
    */
-  private resolve(doc: number, skipResolved: boolean): void {
+  private resolve(doc: number, skipResolved: boolean, focus = -1): CrossSourceMatch[] {
     const { first, count } = this.docQuotes.get(doc) ?? { first: 0, count: 0 };
     const last = first + count;
     const seen = new Set<number>();
     const linked = new Set<number>();
+    const focused: CrossSourceMatch[] = [];
+    const record = (x: number, y: number, comparison: Comparison): boolean => {
+      const key = pairKey(x, y);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      if (focus < 0) this.record(this.matchOf(x, y, comparison));
+      else if (x === focus || y === focus) focused.push(this.matchOf(x, y, comparison));
+      return true;
+    };
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const headline = (id: number) => (this.quoteFlags[id] & QuoteFlag.Headline) !== 0;
     const titleLike = (id: number) => (this.quoteFlags[id] & QuoteFlag.TitleLike) !== 0;
+    const contentWords = new Map<number, Set<number>>();
+    const contentOf = (quote: number) => {
+      let words = contentWords.get(quote);
+      if (!words) contentWords.set(quote, (words = this.contentWordsOf(quote)));
+      return words;
+    };
+    const focusCandidates = focus < 0 ? [] : this.candidatesOf(focus, skipResolved);
+    const mayMatchFocus = focus < 0 ? () => true : this.mayMatch(focusCandidates, contentOf(focus));
+    const focusParagraph = focus < 0 ? -1 : this.quoteParagraph[focus];
+    /** With a focus, pairs that cannot change its matches: they may only link an article it cannot match, or one linked already. */
+    const cannotConcernFocus = (quote: number, candidate: number, candidateDoc: number) =>
+      focus >= 0 && quote !== focus && (candidateDoc === doc
+        ? candidate !== focus
+        : (linked.has(candidateDoc) && this.quoteParagraph[quote] !== focusParagraph) || !mayMatchFocus(candidateDoc));
     const weak: WeakPair[] = [];
     const memo = new Map<number, Comparison | null>();
     for (let quote = first; quote < last; quote++) {
-      for (const candidate of this.candidatesOf(quote, skipResolved)) {
+      for (const candidate of quote === focus ? focusCandidates : this.candidatesOf(quote, skipResolved)) {
         const candidateDoc = this.quoteDoc[candidate];
         const sameArticle = candidateDoc === doc;
         if (isKnown(candidateDoc) || (sameArticle && headline(candidate) === headline(quote))) continue;
+        if (cannotConcernFocus(quote, candidate, candidateDoc)) continue;
         const comparison = this.compare(quote, candidate, memo);
         if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
-        if (sameArticle) this.record(quote, candidate, comparison, seen);
+        if (sameArticle) record(quote, candidate, comparison);
         else if (titleLike(quote) || titleLike(candidate)) continue;
         else if (comparison.evidence < STANDALONE_EVIDENCE) weak.push({ x: quote, y: candidate, comparison });
-        else if (this.record(quote, candidate, comparison, seen)) linked.add(candidateDoc);
+        else if (record(quote, candidate, comparison)) linked.add(candidateDoc);
       }
     }
     // Pieces of a quotation split differently: weak matches of one quotation with several pieces
@@ -433,21 +472,16 @@ export class CrossSourceMatcher {
     for (const pair of weak) for (const key of groups(pair)) pieces.set(key, (pieces.get(key) ?? 0) + pair.comparison.evidence);
     for (const pair of weak) {
       if (groups(pair).some(key => pieces.get(key)! >= STANDALONE_EVIDENCE)) {
-        this.record(pair.x, pair.y, pair.comparison, seen);
+        record(pair.x, pair.y, pair.comparison);
         linked.add(this.quoteDoc[pair.y]);
       }
     }
     // The second look: weaker matches where they are corroborated, between quotations sharing
     // a third of the content words of the one with fewer, and two at least (or all, when it has fewer).
-    const contentWords = new Map<number, Set<number>>();
-    const contentOf = (quote: number) => {
-      let words = contentWords.get(quote);
-      if (!words) contentWords.set(quote, (words = this.contentWordsOf(quote)));
-      return words;
-    };
     for (const other of [doc, ...linked]) {
       const theirs = this.docQuotes.get(other) ?? { first: 0, count: 0 };
       for (let quote = first; quote < last; quote++) {
+        if (focus >= 0 && quote !== focus) continue;
         const mine = contentOf(quote);
         for (let candidate = theirs.first; candidate < theirs.first + theirs.count; candidate++) {
           if (other === doc && headline(candidate) === headline(quote)) continue;
@@ -456,12 +490,48 @@ export class CrossSourceMatcher {
           const fewer = Math.min(mine.size, their.size);
           if (sharedCount(mine, their) < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
           const comparison = this.compare(quote, candidate, memo);
-          if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) this.record(quote, candidate, comparison, seen);
+          if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) record(quote, candidate, comparison);
         }
       }
     }
+    if (focus >= 0) return focused;
     this.resolved.add(doc);
+    this.quoteMatches.clear();
     for (let quote = first; quote < last; quote++) this.quoteStates[quote] = QuoteState.Resolved;
+    return [];
+  }
+
+  /**
+   * Whether a quotation of `doc` may match `focus` on the second look or is a candidate of it: some
+   * quotation there shares a content word with it, or one of the two has none. Other articles can
+   * only change the focus's matches through pairs of quotations that do not involve it.
+   */
+  private mayMatch(candidates: readonly number[], focusWords: ReadonlySet<number>): (doc: number) => boolean {
+    const candidateDocs = new Set(candidates.map(candidate => this.quoteDoc[candidate]));
+    const known = new Map<number, boolean>();
+    const words = this.words;
+    const vocabulary = this.vocabulary;
+    return doc => {
+      if (focusWords.size === 0 || candidateDocs.has(doc)) return true;
+      let may = known.get(doc);
+      if (may !== undefined) return may;
+      may = false;
+      const { first, count } = this.docQuotes.get(doc)!;
+      for (let quote = first; quote < first + count && !may; quote++) {
+        let contentWords = 0;
+        for (let at = this.wordsAt[quote], end = at + this.wordCounts[quote]; at < end; at++) {
+          if (vocabulary.isStopword(words[at])) continue;
+          contentWords++;
+          if (focusWords.has(words[at])) {
+            may = true;
+            break;
+          }
+        }
+        if (contentWords === 0) may = true;
+      }
+      known.set(doc, may);
+      return may;
+    };
   }
 
   /**
@@ -534,24 +604,24 @@ export class CrossSourceMatcher {
     return comparison;
   }
 
-  /** Records a match under both articles; false if the pair was already recorded in this pass. */
-  private record(x: number, y: number, comparison: Comparison, seen: Set<number>): boolean {
-    const key = pairKey(x, y);
-    if (seen.has(key)) return false;
-    seen.add(key);
+  /** A match of two quotations, the one of the lower article (or the earlier one in the same article) first. */
+  private matchOf(x: number, y: number, comparison: Comparison): CrossSourceMatch {
     const xDoc = this.quoteDoc[x];
     const yDoc = this.quoteDoc[y];
     const [first, second] = xDoc < yDoc || (xDoc === yDoc && this.quoteIndex[x] < this.quoteIndex[y]) ? [x, y] : [y, x];
-    const match: CrossSourceMatch = {
+    return {
       a: { doc: this.quoteDoc[first], quote: this.quoteIndex[first] },
       b: { doc: this.quoteDoc[second], quote: this.quoteIndex[second] },
       kind: comparison.kind,
       score: comparison.score,
       sameArticle: xDoc === yDoc,
     };
-    this.docMatches.get(xDoc)!.push(match);
-    if (yDoc !== xDoc) this.docMatches.get(yDoc)!.push(match);
-    return true;
+  }
+
+  /** Records a match under both of its articles. */
+  private record(match: CrossSourceMatch): void {
+    this.docMatches.get(match.a.doc)!.push(match);
+    if (match.b.doc !== match.a.doc) this.docMatches.get(match.b.doc)!.push(match);
   }
 
   /** The weak matches of `whole` with the quotations of one paragraph of `piece`'s article. */
@@ -584,25 +654,42 @@ export class CrossSourceMatcher {
     return { ids, bracketed };
   }
 
-  /** Distinct trigram keys of the speaker's own words, leaving out trigrams of function words only. */
-  private keysOf(ids: ArrayLike<number>, bracketed: ArrayLike<number> | null): number[];
-  /** The keys of an indexed quotation. */
-  private keysOf(quote: number): Int32Array;
-  private keysOf(idsOrQuote: ArrayLike<number> | number, bracketed?: ArrayLike<number> | null): number[] | Int32Array {
-    if (typeof idsOrQuote === 'number') {
-      const at = this.keysAt[idsOrQuote];
-      return this.keys.subarray(at, at + this.keyCounts[idsOrQuote]);
+  /**
+   * The distinct trigram keys of a quotation's own words (not those in brackets), in order of first
+   * appearance, leaving out trigrams of function words only. Worked out again rather than kept (they
+   * would take as much memory as the words), into scratch space: valid until the next call.
+   */
+  private keysOf(quote: number): Int32Array {
+    const from = this.wordsAt[quote];
+    const to = from + this.wordCounts[quote];
+    const ownBracketed = (this.quoteFlags[quote] & QuoteFlag.Bracketed) !== 0;
+    if (this.ownWords.length < to - from) this.ownWords = new Int32Array(2 * (to - from));
+    const own = this.ownWords;
+    let owned = 0;
+    for (let at = from; at < to; at++) if (!ownBracketed || this.bracketed[at] === 0) own[owned++] = this.words[at];
+    if (this.keyScratch.length < owned) this.keyScratch = new Int32Array(2 * owned);
+    if (this.keySlots.length < 2 * owned) {
+      let size = this.keySlots.length;
+      while (size < 2 * owned) size *= 2;
+      this.keySlots = new Int32Array(size);
+      this.keySlotStamps = new Int32Array(size);
     }
-    const ids = idsOrQuote;
-    const own: number[] = [];
-    for (let k = 0; k < ids.length; k++) if (!bracketed || bracketed[k] === 0) own.push(ids[k]);
-    const keys = new Set<number>();
+    // Open addressing over the keys seen in this call: a slot counts when stamped with this call's stamp.
+    const stamp = ++this.keyStamp;
+    const mask = this.keySlots.length - 1;
     const v = this.vocabulary;
-    for (let k = 0; k + 2 < own.length; k++) {
+    let count = 0;
+    for (let k = 0; k + 2 < owned; k++) {
       if (v.isStopword(own[k]) && v.isStopword(own[k + 1]) && v.isStopword(own[k + 2])) continue;
-      keys.add(trigramKey(own[k], own[k + 1], own[k + 2]));
+      const key = trigramKey(own[k], own[k + 1], own[k + 2]);
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (this.keySlotStamps[slot] === stamp && this.keySlots[slot] !== key) slot = (slot + 1) & mask;
+      if (this.keySlotStamps[slot] === stamp) continue;
+      this.keySlotStamps[slot] = stamp;
+      this.keySlots[slot] = key;
+      this.keyScratch[count++] = key;
     }
-    return [...keys];
+    return this.keyScratch.subarray(0, count);
   }
 
   /** The words of an indexed quotation, as views into the pools. */
@@ -633,46 +720,35 @@ export class CrossSourceMatcher {
     this.quoteFingerprint = grown(this.quoteFingerprint, length);
     this.wordsAt = grown(this.wordsAt, length);
     this.wordCounts = grown(this.wordCounts, length);
-    this.keysAt = grown(this.keysAt, length);
     this.keyCounts = grown(this.keyCounts, length);
   }
 
-  /** Room for `words` more words and `keys` more keys, by half again: the pools are most of the matcher. */
-  private ensurePoolCapacity(words: number, keys: number): void {
-    if (this.wordsUsed + words > this.words.length) {
-      const length = Math.max(this.wordsUsed + words, Math.ceil(this.words.length * 1.5));
-      this.words = grown(this.words, length);
-      this.bracketed = grown(this.bracketed, length);
-    }
-    if (this.keysUsed + keys > this.keys.length) this.keys = grown(this.keys, Math.max(this.keysUsed + keys, Math.ceil(this.keys.length * 1.5)));
+  /** Room for `words` more words, growing by a quarter: the pool is a large part of the matcher, and spare room in it is lost. */
+  private ensurePoolCapacity(words: number): void {
+    if (this.wordsUsed + words <= this.words.length) return;
+    const length = Math.max(this.wordsUsed + words, Math.ceil(this.words.length * 1.25));
+    this.words = grown(this.words, length);
+    this.bracketed = grown(this.bracketed, length);
   }
 
-  /** Rebuilds the trigram index and the pools from the live quotations once removed ones make up most of them. */
+  /** Rebuilds the trigram index and the word pool from the live quotations once removed ones make up most of them. */
   private compact(): void {
     this.index = new NgramIndex(this.liveKeys);
     const words = new Int32Array(Math.max(1024, Math.ceil(this.liveWords * 1.25)));
     const bracketed = new Uint8Array(words.length);
-    const keys = new Int32Array(Math.max(1024, Math.ceil(this.liveKeys * 1.25)));
     let wordsUsed = 0;
-    let keysUsed = 0;
     for (let id = 0; id < this.quoteIds; id++) {
       if (this.quoteStates[id] === QuoteState.Removed) continue;
-      const wordsFrom = this.wordsAt[id];
-      words.set(this.words.subarray(wordsFrom, wordsFrom + this.wordCounts[id]), wordsUsed);
-      bracketed.set(this.bracketed.subarray(wordsFrom, wordsFrom + this.wordCounts[id]), wordsUsed);
+      for (const key of this.keysOf(id)) this.index.add(key, id);
+      const from = this.wordsAt[id];
+      words.set(this.words.subarray(from, from + this.wordCounts[id]), wordsUsed);
+      bracketed.set(this.bracketed.subarray(from, from + this.wordCounts[id]), wordsUsed);
       this.wordsAt[id] = wordsUsed;
       wordsUsed += this.wordCounts[id];
-      const own = this.keysOf(id);
-      keys.set(own, keysUsed);
-      for (const key of own) this.index.add(key, id);
-      this.keysAt[id] = keysUsed;
-      keysUsed += own.length;
     }
     this.words = words;
     this.bracketed = bracketed;
     this.wordsUsed = wordsUsed;
-    this.keys = keys;
-    this.keysUsed = keysUsed;
   }
 }
 

@@ -124,12 +124,12 @@ export class NgramIndex {
   }
 
   /**
-   * Grows by half (postings are most of the index, and doubling would leave up to half of them
-   * unused), laying each key's postings out one after the other as they are copied: added one at a
+   * Grows by a quarter (postings are most of the index, and room to spare in them is memory lost),
+   * laying each key's postings out one after the other as they are copied: added one at a
    * time, a key's postings lie scattered, and walking them would cost a cache miss each.
    */
   private growPostings(): void {
-    const length = Math.ceil(this.postingQuote.length * 1.5);
+    const length = Math.ceil(this.postingQuote.length * 1.25);
     const quote = new Int32Array(length);
     const next = new Int32Array(length);
     let at = 0;
