@@ -307,7 +307,11 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
   for (const index of order) {
     const paragraph = structure.paragraphs[index];
     const inHeadline = structure.headline !== null && index === 0;
-    const scanned = scanQuotes(paragraph.text, inHeadline).map(q => ({ ...q, absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end }));
+    // Fields listed, not spread: spreading here cost a sixth of the whole analysis.
+    const scanned = scanQuotes(paragraph.text, inHeadline).map(q => ({
+      start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, closed: q.closed, single: q.single,
+      absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end,
+    }));
     const next = structure.paragraphs[index + 1];
     if (scanned.length === 0) {
       registerNames(text, paragraph, [], index, registry, parsedRuns, cues);
