@@ -475,6 +475,17 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz', 'court records']);
   });
 
+  test('a quotation signed in the paragraph below it; a reported speaker seen through the one who reports', () => {
+    const text = [
+      'Quotes of the Week', '',
+      '\u201cWe will rebuild the pier before the summer.\u201d', '',
+      '- Ana Ruiz.', '',
+      'Tom Park said that for years critics had been predicting the pier would fall.', '',
+      '\u201cThey were wrong, and the pier still stands.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ana Ruiz', 'Tom Park']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, turnLabel, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue } from './attribution';
+import { type Attribution, attributeHeadline, turnLabel, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -264,6 +264,9 @@ function sameSentence(text: string, tokens: readonly Token[], slots: readonly Qu
   return !(/[.!?]["'”’]?$/.test(inner) && (next === undefined || next.capitalized || slots[k].after === slots[k + 1].first));
 }
 
+/** A short paragraph that only signs the one before: `- Hillary Clinton.`, `—Tom Park, Eastville`. */
+const SIGNATURE_LINE = /^[-―—–]{1,2}\s*\p{Lu}[^\n]{0,80}$/u;
+
 /** What a paragraph leaves for the next one. */
 interface ParagraphOutcome {
   /** Its last attributed quotation, if any. */
@@ -376,6 +379,15 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       if (!previous.runsOn && !onlyQuotes) continue;
       const last = previous.lastQuote ?? previous.reported();
       if (last) found[k] = continuation(last, 0.8);
+    }
+    // `"..."` and then a paragraph of its own, `- Hillary Clinton.`: the last quotation is signed below
+    // when it is a sentence of its own (not `...called him "my friend." - Reuters`, a wire credit).
+    const lastSlot = slots[slots.length - 1];
+    const standsAlone = lastSlot.first === 0 || isSentenceEnd(tokens, lastSlot.first - 1);
+    const lastFoundBy = found[slots.length - 1]?.evidence;
+    if (!inHeadline && next && standsAlone && (lastFoundBy === undefined || lastFoundBy === 'continuation') && tokens.slice(lastSlot.after).every(t => !t.isWord) && SIGNATURE_LINE.test(next.text)) {
+      const signed = signature(text, tokenize(text, next.start, next.end), 0, Number.MAX_SAFE_INTEGER);
+      if (signed) found[slots.length - 1] = resolve(signed, index + 1, registry);
     }
 
     scanned.forEach((q, k) => {

@@ -505,7 +505,10 @@ export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
     const mention = subjectBefore(text, tokens, i, 0);
-    if (mention) return { mention, cue: cueSpan(tokens, i, length), rule: 'sentence' };
+    if (!mention) continue;
+    // `Carter said that for decades critics had been predicting...`: Carter is the one reporting.
+    const outer = outerSpeaker(text, tokens, mention, 0, cues);
+    return outer ? { ...outer, rule: 'sentence' } : { mention, cue: cueSpan(tokens, i, length), rule: 'sentence' };
   }
   return null;
 }
