@@ -94,23 +94,77 @@ export function compareQuotes(first: QuoteWords, second: QuoteWords, weight: Wor
  */
 function sharedWordsBound(first: QuoteWords, b: Int32Array, weight: WordWeight): number {
   const a = first.ids;
-  // Where each word pair of the shorter quotation starts; then mark those the longer one has too.
-  const starts = new Map<number, number[]>();
-  for (let k = 0; k + 1 < a.length; k++) {
-    const pair = a[k] * 0x200000 + a[k + 1];
-    const at = starts.get(pair);
-    if (at) at.push(k);
-    else starts.set(pair, [k]);
-  }
-  const paired = new Uint8Array(a.length);
+  const pairs = pairsOf(a);
+  const paired = pairScratch.paired;
+  paired.fill(0, 0, a.length);
+  // Mark the pairs of the shorter quotation that the longer one has too, each pair once.
   for (let k = 0; k + 1 < b.length; k++) {
-    const pair = b[k] * 0x200000 + b[k + 1];
-    for (const at of starts.get(pair) ?? []) paired[at] = paired[at + 1] = 1;
-    starts.delete(pair);
+    const slot = pairs.find(b[k], b[k + 1]);
+    if (slot < 0 || pairScratch.used[slot] === pairScratch.stamp) continue;
+    pairScratch.used[slot] = pairScratch.stamp;
+    for (let at = pairScratch.head[slot]; at !== -1; at = pairScratch.next[at]) paired[at] = paired[at + 1] = 1;
   }
   let bound = 0;
   for (let k = 0; k < a.length; k++) if (paired[k] && (first.bracketed === null || first.bracketed[k] === 0)) bound += weight(a[k]);
   return bound;
+}
+
+/**
+ * Scratch space for `sharedWordsBound`, reused by every call (a `Map` of pairs per comparison kept the
+ * garbage collector busy): open addressing over the word pairs of one quotation, a slot counting as
+ * taken in the call whose stamp it carries, with the positions of each pair chained through `next`.
+ */
+const pairScratch = {
+  stamp: 0,
+  firsts: new Int32Array(256),
+  seconds: new Int32Array(256),
+  head: new Int32Array(256),
+  taken: new Int32Array(256),
+  used: new Int32Array(256),
+  next: new Int32Array(256),
+  paired: new Uint8Array(256),
+};
+
+/** Indexes the word pairs of `a` in `pairScratch`; `find` gives the slot of a pair, or -1. */
+function pairsOf(a: Int32Array): { find(x: number, y: number): number } {
+  const s = pairScratch;
+  if (s.next.length < a.length) {
+    s.next = new Int32Array(2 * a.length);
+    s.paired = new Uint8Array(2 * a.length);
+  }
+  if (s.firsts.length < 2 * a.length) {
+    let size = s.firsts.length;
+    while (size < 2 * a.length) size *= 2;
+    s.firsts = new Int32Array(size);
+    s.seconds = new Int32Array(size);
+    s.head = new Int32Array(size);
+    s.taken = new Int32Array(size);
+    s.used = new Int32Array(size);
+  }
+  const stamp = ++s.stamp;
+  const mask = s.firsts.length - 1;
+  const slotOf = (x: number, y: number): number => {
+    let slot = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) >>> 0) & mask;
+    while (s.taken[slot] === stamp && (s.firsts[slot] !== x || s.seconds[slot] !== y)) slot = (slot + 1) & mask;
+    return slot;
+  };
+  for (let k = 0; k + 1 < a.length; k++) {
+    const slot = slotOf(a[k], a[k + 1]);
+    if (s.taken[slot] !== stamp) {
+      s.taken[slot] = stamp;
+      s.firsts[slot] = a[k];
+      s.seconds[slot] = a[k + 1];
+      s.head[slot] = -1;
+    }
+    s.next[k] = s.head[slot];
+    s.head[slot] = k;
+  }
+  return {
+    find(x, y) {
+      const slot = slotOf(x, y);
+      return s.taken[slot] === stamp ? slot : -1;
+    },
+  };
 }
 
 function sameIds(a: Int32Array, at: number, b: Int32Array): boolean {
