@@ -386,7 +386,8 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     const standsAlone = lastSlot.first === 0 || isSentenceEnd(tokens, lastSlot.first - 1);
     const lastFoundBy = found[slots.length - 1]?.evidence;
     if (!inHeadline && next && standsAlone && (lastFoundBy === undefined || lastFoundBy === 'continuation') && tokens.slice(lastSlot.after).every(t => !t.isWord) && SIGNATURE_LINE.test(next.text)) {
-      const signed = signature(text, tokenize(text, next.start, next.end), 0, Number.MAX_SAFE_INTEGER);
+      const signing = tokenize(text, next.start, next.end);
+      const signed = signature(text, signing, 0, signing.length);
       if (signed) found[slots.length - 1] = resolve(signed, index + 1, registry);
     }
 
