@@ -491,6 +491,12 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ana Ruiz']);
   });
 
+  test('the pronoun that opens the quotation\u2019s own clause is its subject', () => {
+    const text = 'Ward Tour\n\nMayor Ana Ruiz visited every ward, and she has long needled her rivals for \u201cnever leaving downtown.\u201d\n';
+    const analysis = analyzeArticle(text);
+    assert.deepStrictEqual(quotations(analysis).map(q => [q.speakerMention?.text, q.speaker]), [['she', 'Ana Ruiz']]);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

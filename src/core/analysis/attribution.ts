@@ -214,6 +214,23 @@ export function turnLabel(text: string, tokens: readonly Token[]): Attribution |
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
 }
 
+/**
+ * `Cruz pledged to visit every county, and he has long used that to bludgeon rivals for "..."`,
+ * `That's why he wanted to "..."`: the pronoun that opens the quotation's own clause is its subject.
+ */
+function clausePronoun(tokens: readonly Token[], from: number, quoteAt: number): Attribution | null {
+  for (let k = quoteAt - 2; k >= from; k--) {
+    const t = tokens[k];
+    if (!t.isWord || !/^(he|she|they|i|we)$/.test(t.lower)) continue;
+    const before = tokens[k - 1];
+    const verb = tokens[k + 1];
+    const opensClause = k === from || before.text === ',' || /^(and|but|or|yet|so|why|as|when|while|though|although)$/.test(before.lower);
+    if (!opensClause || !verb.isWord || verb.capitalized) return null;
+    return { mention: { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] }, cue: { start: verb.start, end: verb.end }, rule: 'subject' };
+  }
+  return null;
+}
+
 /** `Pence, who called their son "..."`: a relative clause that runs into the quotation is the speaker's. */
 function relativeClauseSubject(text: string, tokens: readonly Token[], from: number, quoteAt: number): Attribution | null {
   for (let k = quoteAt - 1; k > from && k >= quoteAt - 10; k--) {
@@ -239,6 +256,8 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   if (from >= q.first) return null;
   const relative = relativeClauseSubject(text, tokens, from, q.first);
   if (relative) return relative;
+  const clause = clausePronoun(tokens, from, q.first);
+  if (clause) return clause;
   let mention = sentenceSubject(text, tokens, from, q.first, true);
   if (!mention) return null;
   let verb = from;
