@@ -177,6 +177,10 @@ export class CrossSourceMatcher {
   private keySlots = new Int32Array(4096);
   private keySlotStamps = new Int32Array(4096);
   private keyStamp = 0;
+  // Scratch space for `sharedContentWords`: a stamp per word id, and the count it leaves.
+  private wordStamps = new Int32Array(1024);
+  private wordStamp = 0;
+  private contentWordCount = 0;
   // Scratch space for counting shared trigrams per candidate quotation, and for the ids counted.
   private sharedCounts = new Int32Array(1024);
   private touched = new Int32Array(1024);
@@ -486,9 +490,9 @@ export class CrossSourceMatcher {
         for (let candidate = theirs.first; candidate < theirs.first + theirs.count; candidate++) {
           if (other === doc && headline(candidate) === headline(quote)) continue;
           if (seen.has(pairKey(quote, candidate))) continue;
-          const their = contentOf(candidate);
-          const fewer = Math.min(mine.size, their.size);
-          if (sharedCount(mine, their) < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
+          const shared = this.sharedContentWords(candidate, mine);
+          const fewer = Math.min(mine.size, this.contentWordCount);
+          if (shared < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
           const comparison = this.compare(quote, candidate, memo);
           if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) record(quote, candidate, comparison);
         }
@@ -702,6 +706,29 @@ export class CrossSourceMatcher {
     };
   }
 
+  /**
+   * How many of `words` are content words of `quote`, counted once each; leaves the number of its
+   * distinct content words in `contentWordCount`. Marks words in scratch space rather than building
+   * a set per quotation.
+   */
+  private sharedContentWords(quote: number, words: ReadonlySet<number>): number {
+    const vocabulary = this.vocabulary;
+    const stamp = ++this.wordStamp;
+    let shared = 0;
+    let distinct = 0;
+    for (let at = this.wordsAt[quote], end = at + this.wordCounts[quote]; at < end; at++) {
+      const id = this.words[at];
+      if (vocabulary.isStopword(id)) continue;
+      if (id >= this.wordStamps.length) this.wordStamps = grown(this.wordStamps, Math.max(id + 1, 2 * this.wordStamps.length));
+      if (this.wordStamps[id] === stamp) continue;
+      this.wordStamps[id] = stamp;
+      distinct++;
+      if (words.has(id)) shared++;
+    }
+    this.contentWordCount = distinct;
+    return shared;
+  }
+
   private contentWordsOf(quote: number): Set<number> {
     const words = new Set<number>();
     for (const id of this.wordsOf(quote).ids) if (!this.vocabulary.isStopword(id)) words.add(id);
@@ -771,15 +798,8 @@ function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | nu
     hash = Math.imul(hash ^ id, 0x01000193);
     if (bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
   });
-  // 30 bits: small integers are stored in place, larger ones as a heap number per quotation.
+  // 30 bits: `compare` packs two into one number as a memo key.
   return hash & 0x3fffffff;
-}
-
-function sharedCount(x: Set<number>, y: Set<number>): number {
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let count = 0;
-  for (const id of small) if (large.has(id)) count++;
-  return count;
 }
 
 function pairKey(x: number, y: number): number {
