@@ -497,6 +497,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analysis).map(q => [q.speakerMention?.text, q.speaker]), [['she', 'Ana Ruiz']]);
   });
 
+  test('a relative clause after the quotation does not take it from the sentence\u2019s subject', () => {
+    const text = 'Budget Fight\n\nAt least six times, Mayor Ana Ruiz cited \u201cdowntown first\u201d policies, which she said had drained the wards.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

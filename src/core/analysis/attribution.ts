@@ -323,6 +323,13 @@ function subjectForRelativePronoun(text: string, tokens: readonly Token[], found
   return agrees ? { ...found, mention: subject } : found;
 }
 
+/** A pronoun right after `which`, `whom`, `that` or `who`: the subject of a relative clause. */
+function inRelativeClause(tokens: readonly Token[], mention: Mention): boolean {
+  if (mention.kind !== 'pronoun') return false;
+  const at = tokens.findIndex(t => t.start === mention.start);
+  return at > 0 && /^(which|whom|who|that|where)$/.test(tokens[at - 1].lower);
+}
+
 const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized === true;
 
 function attributeNear(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number, cues: CueMatcher): Attribution | null {
@@ -365,9 +372,11 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     const adjacent = i - q.after <= 1 && tokens.slice(q.after, i).every(t => !t.isWord);
     // Right after the quotation, any noun will do: `"...," the gambling tycoon told Reuters`.
     const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6);
-    // `"..." digging up dirt on journalists who criticized it`: a relative clause further on is about someone else.
-    const farRelative = subject !== null && i - q.after > 3 && text.slice(subject.start, subject.end) === 'who';
-    if (subject && !farRelative && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
+    // `"..." digging up dirt on journalists who criticized it`, `"..." policies, which he said had hurt`:
+    // a relative clause further on is about something else.
+    const farRelative = subject !== null && i - q.after > 3 && (text.slice(subject.start, subject.end) === 'who' || inRelativeClause(tokens, subject));
+    if (farRelative) return null;
+    if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
       return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
     }
     // `"..." in the 2008 primary, said Paul Beck.`: a closing inverted cue after a comma names the speaker too.
