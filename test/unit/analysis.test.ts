@@ -502,6 +502,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz']);
   });
 
+  test('an inverted cue right before the quotation names its speaker', () => {
+    const text = 'Calendar\n\nThe calendar favours the favourite, explained Tom Park, \u201cwith everything over by March.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Tom Park']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

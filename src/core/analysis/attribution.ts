@@ -402,6 +402,11 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
     let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
+    // `..., explained Rosenberg, "..."`: an inverted cue right before the quotation.
+    if (!subject && tokens[i - 1]?.text === ',') {
+      const inverted = subjectAfter(text, tokens, i + length - 1, q.first);
+      if (inverted?.kind === 'name' && tokens.slice(i + length, q.first).every(t => t.end <= inverted.end || !t.isWord)) subject = inverted;
+    }
     if (subject) {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
       if (outer) return { ...outer, rule: 'before' };
