@@ -96,9 +96,6 @@ export const NOT_NAMES = new Set([
   'asked', 'told', 'said', 'says', 'adding', 'noting', 'speaking', 'writing', 'talking', 'according',
   'here', 'there', 'why', 'so', 'too', 'well', 'oh', 'ok', 'okay', 'sure', 'thanks', 'please',
   'likewise', 'similarly', 'additionally', 'furthermore', 'specifically', 'separately', 'notably',
-  'outside', 'inside', 'beyond', 'across', 'around', 'behind', 'within', 'toward', 'towards', 'against',
-  'along', 'more', 'less', 'fewer', 'see', 'ask', 'consider', 'imagine', 'led', 'given', "that's", 'that’s',
-  "what's", 'what’s', "here's", 'here’s', "there's", 'there’s',
 ]);
 
 /** Words that may sit between a subject and its cue verb: `Kerry also said`, `he has long said`. */
