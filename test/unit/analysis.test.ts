@@ -437,14 +437,15 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The Ledger', 'Tom Park', 'the Coast Herald']);
   });
 
-  test('inverted and `according to` sources: an honorific, a described name, a bare role', () => {
+  test('inverted and `according to` sources: an honorific, a described name, a bare role, a party and a role before a name', () => {
     const text = [
       'Harbour Plan', '',
       '\u201cIt is astonishing,\u201d said Mr. Park, the harbour master.', '',
+      'This is a \u201craw time,\u201d said Democratic strategist Lena Ortiz. Ortiz said in an email that she would wait.', '',
       'According to radio host Lena Ortiz, the plan is \u201cdead on arrival.\u201d', '',
       'The mayor was \u201cfurious,\u201d according to council insiders.',
     ].join('\n');
-    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mr. Park', 'radio host Lena Ortiz', 'council insiders']);
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mr. Park', 'Democratic strategist Lena Ortiz', 'radio host Lena Ortiz', 'council insiders']);
   });
 
   test('`as X put it` names X', () => {

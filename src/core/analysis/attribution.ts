@@ -67,10 +67,13 @@ export class CueMatcher {
     const previous = tokens[i - 1];
     // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
     if (t.capitalized && previous.isWord && !this.titleCase) return 0;
+    // Words on the far side of a quotation make no noun or passive of it (`This is a "raw time," said X`);
+    // a participle after a quoted title stays the title's (`on MSNBC's "Morning Joe," calling it`).
+    const acrossQuotation = t.start - previous.end > 1;
+    if (acrossQuotation && !isParticiple(t)) return length;
     // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
     if (DETERMINERS.has(previous.lower) || /['’]s$/.test(previous.lower)) return 0;
-    // Words on the far side of a quotation make no passive (`This is "..." reported Reuters`).
-    if (t.start - previous.end > 1) return length;
+    if (acrossQuotation) return length;
     // A passive is not the subject speaking: `the workers were told`, `was first reported`.
     const auxiliary = i > 1 && /ly$|^first$/.test(previous.lower) ? tokens[i - 2] : previous;
     if (PASSIVE_AUXILIARY.test(auxiliary.lower) && !t.lower.endsWith('ing')) return 0;

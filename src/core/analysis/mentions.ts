@@ -233,6 +233,12 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   if (k >= ceiling) return null;
   const t = tokens[k];
   if (!t.isWord) return null;
+  // `said Democratic strategist David Axelrod`: a capitalised word, a role, then the name.
+  const role = tokens[k + 1];
+  if (t.capitalized && role?.isWord && !role.capitalized && !NAME_CONNECTORS.has(role.lower) && (ROLE_NOUNS.has(role.lower) || TITLE_WORDS.has(role.lower))) {
+    const described = describedName(text, tokens, k + 1, ceiling);
+    if (described) return { ...described, start: t.start };
+  }
   // `said Mr. McGinley`: an honorific opens a name.
   if (t.capitalized && (!NOT_NAMES.has(t.lower) || HONORIFICS.has(t.lower))) return nameStartingAt(text, tokens, k, ceiling);
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
