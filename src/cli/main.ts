@@ -199,7 +199,10 @@ interface PairingTask {
   readonly articles: readonly number[];
 }
 
-type WorkerMessage = { readonly index: number; readonly result: AnalysedDocument | string } | { readonly share: CrossSourceMatch[] };
+/** Results go to the main thread a few files at a time: each message costs, besides its contents. */
+const RESULTS_PER_MESSAGE = 16;
+
+type WorkerMessage = { readonly results: readonly (readonly [number, AnalysedDocument | string])[] } | { readonly share: CrossSourceMatch[] };
 
 interface Analysis {
   readonly results: (AnalysedDocument | string)[];
@@ -265,7 +268,7 @@ function analyseFiles(
           if (shares.length === workers) sharesDone();
           return;
         }
-        results[message.index] = message.result;
+        for (const [index, result] of message.results) results[index] = result;
         for (; handedOver < files.length && results[handedOver] !== undefined; handedOver++) onResult(results[handedOver]);
         if (handedOver === files.length && needs.json) resolve({ results, matches });
       });
@@ -404,7 +407,10 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
   const task = workerData as WorkerTask;
-  for (const [file, index] of task.files) parentPort!.postMessage({ index, result: analyseFile(file, task.options, task.needs) } satisfies WorkerMessage);
+  for (let at = 0; at < task.files.length; at += RESULTS_PER_MESSAGE) {
+    const results = task.files.slice(at, at + RESULTS_PER_MESSAGE).map(([file, index]) => [index, analyseFile(file, task.options, task.needs)] as const);
+    parentPort!.postMessage({ results } satisfies WorkerMessage);
+  }
   if (task.needs.json) {
     parentPort!.once('message', ({ snapshot, articles }: PairingTask) => {
       parentPort!.postMessage({ share: shareOfMatches(snapshot, articles) } satisfies WorkerMessage);
