@@ -508,6 +508,16 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Tom Park']);
   });
 
+  test('a place named in two parts is not the speaker; a name given with `called` is no cue', () => {
+    const text = [
+      'Campaign Trail', '',
+      'Speaking at a rally in Salem, Oregon, Tom Park went after the mayor, calling her \u201ca tourist.\u201d', '',
+      'Mayor Ana Ruiz, at a meeting in Dayton, Ohio, said \u201cthe pier comes first.\u201d', '',
+      '\u201cThey are paying for it,\u201d Lena Ortiz said, citing a group called Pier Watch. \u201cWe know who they are.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Tom Park', 'Mayor Ana Ruiz', 'Lena Ortiz', 'Lena Ortiz']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

@@ -6,7 +6,7 @@
  */
 import { DETERMINERS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { type Mention, nameStartingAt, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
-import { isSentenceEnd, type Token } from './tokens';
+import { isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
   readonly start: number;
@@ -33,6 +33,8 @@ export interface QuoteSlot {
 
 const NEW_CLAUSE = /^(and|but|while|whereas|although|though|yet)$/;
 const CLAUSE_JOINER = /^(and|but|or|nor|yet|while|whereas|although|though|as|after|before|when|because|if|until|since|unless)$/;
+const NAMING = /^(called|dubbed|labeled|labelled|titled|named)$/;
+
 /** Cue words that are also nouns (`a Trump tweet`, `of Republican claims`). */
 const NOUN_CUE = /^(tweet|comment|call|claim|post|report|promise|pledge|vow|quote|answer|reply|remark|charge|boast|demand|jab|quip|joke|warning)s?$/;
 const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
@@ -74,6 +76,8 @@ export class CueMatcher {
     // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
     if (DETERMINERS.has(previous.lower) || /['’]s$/.test(previous.lower)) return 0;
     if (acrossQuotation) return length;
+    // `a super PAC called Future45`, `a group dubbed "..."`: a name given, not words said.
+    if (NAMING.test(t.lower) && [i - 2, i - 3].some(k => k >= 0 && /^(a|an)$/.test(tokens[k].lower))) return 0;
     // A passive is not the subject speaking: `the workers were told`, `was first reported`.
     const auxiliary = i > 1 && /ly$|^first$/.test(previous.lower) ? tokens[i - 2] : previous;
     if (PASSIVE_AUXILIARY.test(auxiliary.lower) && !t.lower.endsWith('ing')) return 0;
@@ -129,6 +133,13 @@ const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|fo
  * The name, pronoun or description that opens the sentence from token `from`: `Kerry sat down...`,
  * `He then...`, `In a statement, the campaign...`. `descriptions` admits `the lawsuit`-like subjects.
  */
+/** `in Salem, New Hampshire, Trump...`, `in Aspen, Colo., the...`: the comma that closes a place named after the one at `comma`. */
+function placeAfter(tokens: readonly Token[], comma: number, to: number): number {
+  let k = comma + 1;
+  while (k < Math.min(to, comma + 5) && (tokens[k].capitalized || (tokens[k].text === '.' && isAbbreviation(tokens[k - 1])))) k++;
+  return k > comma + 1 && k < to && tokens[k].text === ',' && tokens[comma - 1]?.capitalized ? k : comma;
+}
+
 function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number, descriptions = false): Mention | null {
   let k = from;
   while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
@@ -140,7 +151,7 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
     let comma = k + 1;
     while (comma < Math.min(to, k + 14) && tokens[comma].text !== ',') comma++;
     if (comma >= Math.min(to, k + 14)) return null;
-    k = comma + 1;
+    k = placeAfter(tokens, comma, to) + 1;
   }
   if (k >= to) return null;
   const mention = tokens[k].capitalized || descriptions ? subjectAfter(text, tokens, k - 1, to) : null;

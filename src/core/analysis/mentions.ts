@@ -167,6 +167,17 @@ function pronounAt(t: Token): Mention | null {
   return { start: t.start, end, kind: 'pronoun', name: t.text.slice(0, word.length), titles: [] };
 }
 
+/** Tokens between the commas at `open` and `close` are a place's second part: `Ohio`, `Mich.`, `New Hampshire`. */
+function isPlaceTail(tokens: readonly Token[], open: number, close: number): boolean {
+  if (close - open < 2 || close - open > 4 || !tokens[open - 1]?.capitalized) return false;
+  for (let k = open + 1; k < close; k++) {
+    const t = tokens[k];
+    // `McConnell, R-Ky., said`: a party tag is the person's.
+    if (/^[A-Z]-/.test(t.text) || (!t.capitalized && !(t.text === '.' && isAbbreviation(tokens[k - 1])))) return false;
+  }
+  return true;
+}
+
 /** Skips a bracketed aside leftwards: `Sen. Tim Kaine (D-Va.) said`. */
 function skipParentheticalLeft(tokens: readonly Token[], k: number, floor: number): number {
   if (tokens[k]?.text !== ')') return k;
@@ -198,13 +209,18 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
   }
   if (t.text === ',' && depth < 3) {
     // An aside between subject and verb: look before the comma that opens it.
+    let closing = k;
+    let place = -1;
     for (let j = k - 1; j >= floor; j--) {
       if (tokens[j].text === ',' || tokens[j].text === '—' || tokens[j].text === '–') {
+        // `Clinton, at a meeting in Columbus, Ohio, said`: `Ohio` completes a place, not the aside.
+        if (place < 0 && isPlaceTail(tokens, j, closing)) { place = j; closing = j; continue; }
         const subject = subjectAt(text, tokens, skipParentheticalLeft(tokens, j - 1, floor), floor);
         if (subject) return subject;
+        closing = j;
       }
     }
-    return null;
+    return place >= 0 ? subjectAt(text, tokens, place - 1, floor) : null;
   }
   if (t.lower === 'who' && !t.capitalized) {
     // `Pence, who called their son "..."`, `a spymaster who wrote about "..."`: the relative pronoun
