@@ -518,6 +518,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Tom Park', 'Mayor Ana Ruiz', 'Lena Ortiz', 'Lena Ortiz']);
   });
 
+  test('a quotation closed with a full stop, then a sentence that is only its attribution', () => {
+    const text = 'Pier\n\n\u201cThe pier will be rebuilt by May.\u201d Ruiz said. The crowd cheered.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ruiz']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

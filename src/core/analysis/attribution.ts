@@ -361,7 +361,7 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
   // `"...," Kerry said, according to the Times`: the source the sentence cites outranks its speaker.
   const cited = accordingTo(text, tokens, beforeStart, q.first, cues) ?? accordingTo(text, tokens, q.after, afterEnd, cues);
   if (cited) return cited;
-  const signed = signature(text, tokens, q.after, ceiling);
+  const signed = signature(text, tokens, q.after, ceiling) ?? shortAttribution(text, tokens, q, ceiling, cues);
   if (signed) return signed;
 
   // `"..." and said he would`: a clause joined after the quotation is its sentence's subject's doing,
@@ -447,6 +447,26 @@ function issuer(text: string, tokens: readonly Token[], document: Mention, cue: 
 }
 
 const PREPOSITION = /^(after|before|with|of|in|on|at|by|for|from|to|about|under|over|than|as|like|into|during|without)$/;
+
+/**
+ * `"... are missing." Trump said.`: a quotation closed with a full stop, then a sentence that is
+ * nothing but its attribution.
+ */
+function shortAttribution(text: string, tokens: readonly Token[], q: QuoteSlot, ceiling: number, cues: CueMatcher): Attribution | null {
+  const stop = tokens[q.after];
+  if (!stop || stop.start !== stop.end) return null;
+  const [, end] = sentenceBounds(tokens, q.after + 1, q.after + 1, ceiling);
+  if (end - (q.after + 1) > 8 || !/^[.!?]$/.test(tokens[end - 1]?.text ?? '')) return null;
+  for (let i = q.after + 1; i < end - 1; i++) {
+    const length = cues.cueLength(tokens, i);
+    if (length === 0) continue;
+    const mention = subjectBefore(text, tokens, i, q.after + 1) ?? subjectAfter(text, tokens, i + length - 1, end - 1);
+    // At most two words besides (`Trump said Friday.`): `The crowd cheers Trump's words.` is news of its own.
+    const others = tokens.slice(q.after + 1, end).filter(t => t.isWord && (t.start < (mention?.start ?? 0) || t.start >= (mention?.end ?? 0))).length - length;
+    return mention && others <= 2 ? { mention, cue: cueSpan(tokens, i, length), rule: 'after' } : null;
+  }
+  return null;
+}
 
 const DASH = /^[-―—–]$/;
 
