@@ -177,10 +177,10 @@ export class CrossSourceMatcher {
   private keySlots = new Int32Array(4096);
   private keySlotStamps = new Int32Array(4096);
   private keyStamp = 0;
-  // Scratch space for `sharedContentWords`: a stamp per word id, and the count it leaves.
+  // Scratch space for `distinctContentWords`: a stamp per word id, and the words found.
   private wordStamps = new Int32Array(1024);
   private wordStamp = 0;
-  private contentWordCount = 0;
+  private contentScratch = new Int32Array(1024);
   // Scratch space for counting shared trigrams per candidate quotation, and for the ids counted.
   private sharedCounts = new Int32Array(1024);
   private touched = new Int32Array(1024);
@@ -434,7 +434,14 @@ export class CrossSourceMatcher {
     const contentWords = new Map<number, Set<number>>();
     const contentOf = (quote: number) => {
       let words = contentWords.get(quote);
-      if (!words) contentWords.set(quote, (words = this.contentWordsOf(quote)));
+      if (!words) contentWords.set(quote, (words = new Set(this.distinctContentWords(quote))));
+      return words;
+    };
+    // The other side of a pair on the second look, read once per candidate: a list is lighter than a set.
+    const distinctContent = new Map<number, Int32Array>();
+    const distinctContentOf = (quote: number) => {
+      let words = distinctContent.get(quote);
+      if (!words) distinctContent.set(quote, (words = this.distinctContentWords(quote)));
       return words;
     };
     const focusCandidates = focus < 0 ? [] : this.candidatesOf(focus, skipResolved);
@@ -482,8 +489,10 @@ export class CrossSourceMatcher {
         for (let candidate = theirs.first; candidate < theirs.first + theirs.count; candidate++) {
           if (other === doc && headline(candidate) === headline(quote)) continue;
           if (seen.has(pairKey(quote, candidate))) continue;
-          const shared = this.sharedContentWords(candidate, mine);
-          const fewer = Math.min(mine.size, this.contentWordCount);
+          const their = distinctContentOf(candidate);
+          let shared = 0;
+          for (const id of their) if (mine.has(id)) shared++;
+          const fewer = Math.min(mine.size, their.length);
           if (shared < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
           const comparison = this.compare(quote, candidate, memo);
           if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) record(quote, candidate, comparison);
@@ -698,34 +707,25 @@ export class CrossSourceMatcher {
     };
   }
 
-  /**
-   * How many of `words` are content words of `quote`, counted once each; leaves the number of its
-   * distinct content words in `contentWordCount`. Marks words in scratch space rather than building
-   * a set per quotation.
-   */
-  private sharedContentWords(quote: number, words: ReadonlySet<number>): number {
+  /** The content words of a quotation, each once, in order (a stamp per word id in scratch space tells those seen). */
+  private distinctContentWords(quote: number): Int32Array {
     const vocabulary = this.vocabulary;
     const stamp = ++this.wordStamp;
-    let shared = 0;
+    const from = this.wordsAt[quote];
+    const to = from + this.wordCounts[quote];
+    if (this.contentScratch.length < to - from) this.contentScratch = new Int32Array(2 * (to - from));
     let distinct = 0;
-    for (let at = this.wordsAt[quote], end = at + this.wordCounts[quote]; at < end; at++) {
+    for (let at = from; at < to; at++) {
       const id = this.words[at];
       if (vocabulary.isStopword(id)) continue;
       if (id >= this.wordStamps.length) this.wordStamps = grown(this.wordStamps, Math.max(id + 1, 2 * this.wordStamps.length));
       if (this.wordStamps[id] === stamp) continue;
       this.wordStamps[id] = stamp;
-      distinct++;
-      if (words.has(id)) shared++;
+      this.contentScratch[distinct++] = id;
     }
-    this.contentWordCount = distinct;
-    return shared;
+    return this.contentScratch.slice(0, distinct);
   }
 
-  private contentWordsOf(quote: number): Set<number> {
-    const words = new Set<number>();
-    for (const id of this.wordsOf(quote).ids) if (!this.vocabulary.isStopword(id)) words.add(id);
-    return words;
-  }
 
   private ensureQuoteCapacity(ids: number): void {
     if (ids <= this.quoteStates.length) return;
