@@ -106,6 +106,18 @@ export class CueMatcher {
   }
 }
 
+/** Index of the token that starts at `offset` (tokens are in text order), or -1. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return tokens[lo]?.start === offset ? lo : -1;
+}
+
 const cueSpan = (tokens: readonly Token[], i: number, length: number): CueSpan => ({ start: tokens[i].start, end: tokens[i + length - 1].end });
 
 /** Token index range [from, to) of the sentence that holds `at`, clipped to [floor, ceiling). */
@@ -129,10 +141,6 @@ const LEADING_CONJUNCTION = /^(but|and|so|yet|still|then|now|also|however|meanwh
 /** Words that open an adverbial phrase before the subject: `In a statement, Trump...`. */
 const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|for|with|without|following|speaking|asked|despite|although|though|if|because|last|this|throughout|upon|from|by|over|under|until|once|unlike|like|amid|among)$/;
 
-/**
- * The name, pronoun or description that opens the sentence from token `from`: `Kerry sat down...`,
- * `He then...`, `In a statement, the campaign...`. `descriptions` admits `the lawsuit`-like subjects.
- */
 /** `in Salem, New Hampshire, Trump...`, `in Aspen, Colo., the...`: the comma that closes a place named after the one at `comma`. */
 function placeAfter(tokens: readonly Token[], comma: number, to: number): number {
   let k = comma + 1;
@@ -140,6 +148,10 @@ function placeAfter(tokens: readonly Token[], comma: number, to: number): number
   return k > comma + 1 && k < to && tokens[k].text === ',' && tokens[comma - 1]?.capitalized ? k : comma;
 }
 
+/**
+ * The name, pronoun or description that opens the sentence from token `from`: `Kerry sat down...`,
+ * `He then...`, `In a statement, the campaign...`. `descriptions` admits `the lawsuit`-like subjects.
+ */
 function sentenceSubject(text: string, tokens: readonly Token[], from: number, to: number, descriptions = false): Mention | null {
   let k = from;
   while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
@@ -329,7 +341,7 @@ export function attributeInParagraph(
  */
 function subjectForRelativePronoun(text: string, tokens: readonly Token[], found: Attribution, floor: number): Attribution {
   if (found.mention.kind !== 'pronoun') return found;
-  const at = tokens.findIndex(t => t.start === found.mention.start);
+  const at = tokenAt(tokens, found.mention.start);
   if (at < 1 || tokens[at - 1].lower !== 'what') return found;
   const [from] = sentenceBounds(tokens, at, floor, at);
   const subject = sentenceSubject(text, tokens, from, at - 1);
@@ -337,11 +349,12 @@ function subjectForRelativePronoun(text: string, tokens: readonly Token[], found
   return agrees ? { ...found, mention: subject } : found;
 }
 
-/** A pronoun right after `which`, `whom`, `that` or `who`: the subject of a relative clause. */
+/** `who`, or a pronoun right after `which`, `whom`, `that` or `who`: a relative clause's subject. */
 function inRelativeClause(tokens: readonly Token[], mention: Mention): boolean {
-  if (mention.kind !== 'pronoun') return false;
-  const at = tokens.findIndex(t => t.start === mention.start);
-  return at > 0 && /^(which|whom|who|that|where)$/.test(tokens[at - 1].lower);
+  const at = tokenAt(tokens, mention.start);
+  if (at < 0) return false;
+  if (tokens[at].lower === 'who' && mention.end === tokens[at].end) return true;
+  return mention.kind === 'pronoun' && at > 0 && /^(which|whom|who|that|where)$/.test(tokens[at - 1].lower);
 }
 
 const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized === true;
@@ -388,8 +401,7 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6);
     // `"..." digging up dirt on journalists who criticized it`, `"..." policies, which he said had hurt`:
     // a relative clause further on is about something else.
-    const farRelative = subject !== null && i - q.after > 3 && (text.slice(subject.start, subject.end) === 'who' || inRelativeClause(tokens, subject));
-    if (farRelative) return null;
+    if (subject !== null && i - q.after > 3 && inRelativeClause(tokens, subject)) return null;
     if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
       return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
     }
@@ -423,9 +435,8 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     }
     if (subject) {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
-      if (outer) return { ...outer, rule: 'before' };
+      return outer ? { ...outer, rule: 'before' } : { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
     }
-    if (subject) return { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
     const opening = sentenceSubject(text, tokens, beforeStart, i);
     if (opening) return { mention: opening, cue: participle ?? cueSpan(tokens, i, length), rule: 'sentence' };
@@ -439,7 +450,7 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
  */
 function issuer(text: string, tokens: readonly Token[], document: Mention, cue: number, floor: number): Omit<Attribution, 'rule'> | null {
   if (document.kind !== 'description' || !isParticiple(tokens[cue])) return null;
-  const at = tokens.findIndex(t => t.start === document.start);
+  const at = tokenAt(tokens, document.start);
   const verb = tokens[at - 1];
   if (at <= floor || !verb.isWord || verb.capitalized || PREPOSITION.test(verb.lower) || DETERMINERS.has(verb.lower)) return null;
   const subject = sentenceSubject(text, tokens, floor, at - 1);
@@ -503,7 +514,7 @@ function accordingTo(text: string, tokens: readonly Token[], from: number, to: n
  * words reported inside someone's reported speech are given to the one who reports them.
  */
 function outerSpeaker(text: string, tokens: readonly Token[], inner: Mention, floor: number, cues: CueMatcher): Omit<Attribution, 'rule'> | null {
-  for (let k = tokens.findIndex(t => t.start === inner.start) - 1; k >= floor; k--) {
+  for (let k = tokenAt(tokens, inner.start) - 1; k >= floor; k--) {
     // `Cruz said as the heckler yelled: "..."`: another clause, not reported speech.
     if (!tokens[k].isWord || CLAUSE_JOINER.test(tokens[k].lower)) return null;
     if (cues.cueLength(tokens, k) !== 1) continue;
