@@ -188,7 +188,6 @@ const WORKER_ROLE = 'news-annotator-analysis';
 
 interface WorkerTask {
   readonly role: typeof WORKER_ROLE;
-  readonly files: readonly (readonly [string, number])[];
   readonly options: AnalysisOptions;
   readonly needs: Needs;
 }
@@ -199,8 +198,14 @@ interface PairingTask {
   readonly articles: readonly number[];
 }
 
-/** Results go to the main thread a few files at a time: each message costs, besides its contents. */
-const RESULTS_PER_MESSAGE = 16;
+/**
+ * Files go to a worker, and their results come back, sixteen at a time: each message costs, besides
+ * its contents. They are handed out as the workers get through them, so that all finish together.
+ */
+const FILES_PER_MESSAGE = 16;
+
+/** What a worker is asked: files to analyse (with their places in the list), its share of the matching, or nothing more. */
+type TaskMessage = { readonly files: readonly (readonly [string, number])[] } | PairingTask | { readonly done: true };
 
 type WorkerMessage = { readonly results: readonly (readonly [number, AnalysedDocument | string])[] } | { readonly share: CrossSourceMatch[] };
 
@@ -223,9 +228,9 @@ function inSharedMemory<T>(value: T): T {
 }
 
 /**
- * Analyses files on every core: each worker takes every n-th file; results come back in order, and
- * each is also handed to `onResult` as soon as it and all before it are in. With `--json`, the workers
- * then share out the pairing of the quotations, which only starts once every article is indexed.
+ * Analyses files on every core; results come back in order, and each is also handed to `onResult` as
+ * soon as it and all before it are in. With `--json`, the workers then share out the pairing of the
+ * quotations, which only starts once every article is indexed.
  */
 function analyseFiles(
   files: readonly string[], options: AnalysisOptions, needs: Needs, onResult: (result: AnalysedDocument | string) => void,
@@ -249,17 +254,23 @@ function analyseFiles(
   sharesIn.catch(() => {}); // a failure is reported through the analysis itself when nobody waits for the shares
   return new Promise((resolve, reject) => {
     const threads: Worker[] = [];
-    let running = workers;
+    let handedOut = 0;
     const fail = (e: Error) => { reject(e); failed(e); };
+    const handOut = (worker: Worker) => {
+      if (handedOut === files.length) return;
+      const chunk = files.slice(handedOut, handedOut + FILES_PER_MESSAGE).map((file, k) => [file, handedOut + k] as const);
+      handedOut += chunk.length;
+      worker.postMessage({ files: chunk } satisfies TaskMessage);
+    };
     const matches = (matcher: ArticleMatcher) => {
       const snapshot = inSharedMemory(matcher.snapshot());
       const articles = Array.from({ length: workers }, () => [] as number[]);
       for (let a = 0; a < matcher.size; a++) articles[a % workers].push(a);
-      threads.forEach((thread, w) => thread.postMessage({ snapshot, articles: articles[w] } satisfies PairingTask));
+      threads.forEach((thread, w) => thread.postMessage({ snapshot, articles: articles[w] } satisfies TaskMessage));
       return sharesIn.then(() => matcher.matchesFromShares(shares));
     };
     for (let w = 0; w < workers; w++) {
-      const task: WorkerTask = { role: WORKER_ROLE, files: files.map((f, i) => [f, i] as const).filter(([, i]) => i % workers === w), options, needs };
+      const task: WorkerTask = { role: WORKER_ROLE, options, needs };
       const worker = new Worker(__filename, { workerData: task });
       threads.push(worker);
       worker.on('message', (message: WorkerMessage) => {
@@ -268,15 +279,18 @@ function analyseFiles(
           if (shares.length === workers) sharesDone();
           return;
         }
+        handOut(worker);
         for (const [index, result] of message.results) results[index] = result;
         for (; handedOver < files.length && results[handedOver] !== undefined; handedOver++) onResult(results[handedOver]);
-        if (handedOver === files.length && needs.json) resolve({ results, matches });
+        if (handedOver < files.length) return;
+        if (!needs.json) threads.forEach(thread => thread.postMessage({ done: true } satisfies TaskMessage));
+        resolve({ results, matches: needs.json ? matches : () => Promise.resolve([]) });
       });
       worker.on('error', fail);
-      worker.on('exit', code => {
-        if (code !== 0) fail(new Error(`an analysis worker stopped with code ${code}`));
-        else if (--running === 0 && !needs.json) resolve({ results, matches: () => Promise.resolve([]) });
-      });
+      worker.on('exit', code => { if (code !== 0) fail(new Error(`an analysis worker stopped with code ${code}`)); });
+      // Two messages ahead: a worker never waits for its next files.
+      handOut(worker);
+      handOut(worker);
     }
   });
 }
@@ -407,16 +421,15 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
   const task = workerData as WorkerTask;
-  for (let at = 0; at < task.files.length; at += RESULTS_PER_MESSAGE) {
-    const results = task.files.slice(at, at + RESULTS_PER_MESSAGE).map(([file, index]) => [index, analyseFile(file, task.options, task.needs)] as const);
-    parentPort!.postMessage({ results } satisfies WorkerMessage);
-  }
-  if (task.needs.json) {
-    parentPort!.once('message', ({ snapshot, articles }: PairingTask) => {
-      parentPort!.postMessage({ share: shareOfMatches(snapshot, articles) } satisfies WorkerMessage);
-      parentPort!.close();
-    });
-  }
+  parentPort!.on('message', (message: TaskMessage) => {
+    if ('files' in message) {
+      const results = message.files.map(([file, index]) => [index, analyseFile(file, task.options, task.needs)] as const);
+      parentPort!.postMessage({ results } satisfies WorkerMessage);
+      return;
+    }
+    if ('snapshot' in message) parentPort!.postMessage({ share: shareOfMatches(message.snapshot, message.articles) } satisfies WorkerMessage);
+    parentPort!.close();
+  });
 } else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
