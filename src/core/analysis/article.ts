@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, turnLabel, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature } from './attribution';
+import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';

@@ -243,6 +243,8 @@ function subjectAt(text: string, tokens: readonly Token[], k: number, floor: num
   return null;
 }
 
+const HONORIFICS = new Set(['mr', 'mrs', 'ms']);
+
 /** The subject after an inverted cue: `said Kerry`, `said the official`, `added Rep. Jim Clyburn`. */
 export function subjectAfter(text: string, tokens: readonly Token[], cue: number, ceiling: number): Mention | null {
   let k = cue + 1;
@@ -260,8 +262,6 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
   return pronounAt(t) ?? describedName(text, tokens, k, ceiling);
 }
-
-const HONORIFICS = new Set(['mr', 'mrs', 'ms']);
 
 /** Words that put a time, not a person, between a cue and a name: `said last week Trump...`. */
 const TIME_WORDS = /^(last|next|this|week|weeks|month|months|year|years|night|morning|afternoon|evening|ago|day|days)$/;
