@@ -523,6 +523,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ruiz']);
   });
 
+  test('a participle after a relative clause takes the main clause\u2019s subject', () => {
+    const text = 'Pier\n\nMayor Ana Ruiz was defensive about a builder who said he was never paid, saying, \u201cThe work was not finished.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

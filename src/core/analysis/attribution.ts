@@ -433,6 +433,8 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
       const inverted = subjectAfter(text, tokens, i + length - 1, q.first);
       if (inverted?.kind === 'name' && tokens.slice(i + length, q.first).every(t => t.end <= inverted.end || !t.isWord)) subject = inverted;
     }
+    // `X was defensive about an architect who said..., saying "..."`: the participle's subject is the main clause's.
+    if (subject && participle && inRelativeClause(tokens, subject)) continue;
     if (subject) {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
       return outer ? { ...outer, rule: 'before' } : { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
