@@ -520,7 +520,8 @@ function outerSpeaker(text: string, tokens: readonly Token[], inner: Mention, fl
     // `Cruz said as the heckler yelled: "..."`: another clause, not reported speech.
     if (!tokens[k].isWord || CLAUSE_JOINER.test(tokens[k].lower)) return null;
     if (cues.cueLength(tokens, k) !== 1) continue;
-    const outer = subjectBefore(text, tokens, k, floor);
+    // `Clinton mocked the complaint, saying anybody who complains...`: a participle's subject is the sentence's.
+    const outer = isParticiple(tokens[k]) && tokens[k - 1]?.text === ',' ? sentenceSubject(text, tokens, floor, k - 1) : subjectBefore(text, tokens, k, floor);
     return outer && { mention: outer, cue: cueSpan(tokens, k, 1) };
   }
   return null;
