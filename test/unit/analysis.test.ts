@@ -533,6 +533,15 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Mayor Ana Ruiz']);
   });
 
+  test('an office that puts out a statement speaks through it; a time set off by a comma is no subject', () => {
+    const text = [
+      'Pier', '',
+      'The harbour office put out a statement saying the pier is \u201csafe for now.\u201d', '',
+      'Mayor Ana Ruiz toured the pier. Hours later, she issued a statement calling it \u201ca disgrace.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The harbour office', 'she']);
+  });
+
   test('a name signed after a dash speaks the quotation before it', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);

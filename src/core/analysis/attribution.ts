@@ -157,6 +157,9 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
   while (k < to && (!tokens[k].isWord || LEADING_CONJUNCTION.test(tokens[k].lower))) k++;
   // `First, Trump...`, `Still, the campaign...`: one opening word set off by a comma.
   if (k + 2 < to && tokens[k + 1].text === ',' && (NOT_NAMES.has(tokens[k].lower) || /ly$/.test(tokens[k].lower))) k += 2;
+  // `Hours later, she...`, `Two weeks ago, Trump...`: a time set off by a comma.
+  const time = [k + 1, k + 2].find(j => j + 2 < to && /^(later|earlier|ago)$/.test(tokens[j].lower) && tokens[j + 1].text === ',');
+  if (time !== undefined) k = time + 2;
   // `Asked about it, ...`, `Reprising a theme, ...`, `Horrified, ...`: an opening phrase, not a name.
   const participle = k < to && tokens[k].text.length > 4 && /(ing|ed|ly)$/.test(tokens[k].lower);
   if (k < to && (LEADING_ADVERBIAL.test(tokens[k].lower) || participle)) {
@@ -455,7 +458,7 @@ function issuer(text: string, tokens: readonly Token[], document: Mention, cue: 
   const at = tokenAt(tokens, document.start);
   const verb = tokens[at - 1];
   if (at <= floor || !verb.isWord || verb.capitalized || PREPOSITION.test(verb.lower) || DETERMINERS.has(verb.lower)) return null;
-  const subject = sentenceSubject(text, tokens, floor, at - 1);
+  const subject = sentenceSubject(text, tokens, floor, at - 1, true);
   return subject && { mention: subject, cue: cueSpan(tokens, at - 1, 1) };
 }
 

@@ -140,6 +140,8 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
   return { start, end: head.end, kind: 'description', name: text.slice(start, head.end), titles: [] };
 }
 
+const IRREGULAR_PAST = /^(put|sent|said|told|made|took|gave|got|went|came|wrote|ran|set|held|began|left|kept|brought|found|thought|spent|won|lost|led|met|saw|knew|chose|struck)$/;
+
 function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
   let to = from;
   for (let k = from + 1; k < Math.min(ceiling, from + 7); k++) {
@@ -149,8 +151,8 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
       break;
     }
     if (FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
-    // `The music seemed`, `the department isn't`: a verb after the noun ends the phrase.
-    if (k >= from + 2 && (/n['’]t$/.test(t.lower) || (/ed$/.test(t.lower) && !tokens[k - 1].lower.endsWith('ed')))) break;
+    // `The music seemed`, `the department isn't`, `the office put out`: a verb after the noun ends the phrase.
+    if (k >= from + 2 && (/n['’]t$/.test(t.lower) || IRREGULAR_PAST.test(t.lower) || (/ed$/.test(t.lower) && !tokens[k - 1].lower.endsWith('ed')))) break;
     to = k;
     if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
   }
