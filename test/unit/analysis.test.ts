@@ -399,9 +399,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
   });
 
   test('a relative `who` before its cue is the mention, standing for the person before it', () => {
-    const text = 'Port Talks\n\nThe talks stalled, said Mayor Ana Ruiz, who later warned of \u201ca long winter.\u201d A lawyer who in 2015 wrote that the pier was \u201cunsafe\u201d resigned.\n';
+    const text = 'Port Talks\n\nThe talks stalled, said Mayor Ana Ruiz, who later warned of \u201ca long winter.\u201d A lawyer who in 2015 wrote that the pier was \u201cunsafe\u201d resigned. Tom Park, who has in the past described the pier as \u201ca relic,\u201d agreed.\n';
     const analysis = analyzeArticle(text);
-    assert.deepStrictEqual(quotations(analysis).map(q => [q.speakerMention?.text, q.speaker]), [['who', 'Ana Ruiz'], ['who', 'the lawyer']]);
+    assert.deepStrictEqual(quotations(analysis).map(q => [q.speakerMention?.text, q.speaker]), [['who', 'Ana Ruiz'], ['who', 'the lawyer'], ['who', 'Tom Park']]);
   });
 
   test('words reported inside someone\u2019s reported speech are given to the one who reports them', () => {

@@ -197,8 +197,9 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     const t = tokens[k];
     if (t.isWord && !t.capitalized && t.lower !== 'who' && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
     if (t.isWord && DAYS_AND_TIMES.has(t.lower) && tokens[k - 1]?.lower === 'on') { k -= 2; continue; }
-    // `who in 2010 said`
+    // `who in 2010 said`, `who has in the past described`
     if (/^\d{4}$/.test(t.text) && tokens[k - 1]?.lower === 'in') { k -= 2; continue; }
+    if (/^(past|days|weeks|months|years)$/.test(t.lower) && tokens[k - 1]?.lower === 'the' && /^(in|over)$/.test(tokens[k - 2]?.lower ?? '')) { k -= 3; continue; }
     break;
   }
   k = skipParentheticalLeft(tokens, k, floor);
