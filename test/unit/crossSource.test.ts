@@ -39,6 +39,11 @@ suite('cross-source tokens and alignment', () => {
     assert.strictEqual('We’re told'.slice(words[0].start, words[0].end), 'We’re');
   });
 
+  test('words are runs of letters and digits in any script, apostrophes inside them kept, symbols and emoji left out', () => {
+    const words = tokenize("Rock \u2019n\u2019 roll isn't dead, 'tis said, in the \u201990s: \u015eEH\u0130R \u21165 \u{1d400}\u{1d401}\u{1d402} \u{1f600} x' y\u2019\u2019z \u216b");
+    assert.deepStrictEqual(words.map(w => w.norm), ['rock', 'n', 'roll', "isn't", 'dead', 'tis', 'said', 'in', 'the', '90s', 'sehir', '5', '\u{1d400}\u{1d401}\u{1d402}', 'x', 'y', 'z', '\u217b']);
+  });
+
   test('aligns word sequences into equal, deleted and inserted runs', () => {
     assert.deepStrictEqual(alignWords([1, 2, 3, 4], [1, 2, 9, 4]), [
       { op: 'equal', length: 2 }, { op: 'deleted', length: 1 }, { op: 'inserted', length: 1 }, { op: 'equal', length: 1 },
