@@ -405,6 +405,8 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     // `"..." digging up dirt on journalists who criticized it`, `"..." policies, which he said had hurt`:
     // a relative clause further on is about something else.
     if (subject !== null && i - q.after > 3 && inRelativeClause(tokens, subject)) return null;
+    // `appointing a "chief trade prosecutor" who reports to...`: `who` right after quoted words is about them.
+    if (subject !== null && subject.start === tokens[q.after].start && tokens[q.after].lower === 'who') return null;
     if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
       return { mention: subject, cue: cueSpan(tokens, i, length), rule: i - q.after <= 8 ? 'after' : 'sentence' };
     }
