@@ -215,6 +215,9 @@ const NOTHING_AFTER = /^[\s.,;:!?…]*$/;
  * their sentence. Anything longer stays a quotation, if an unattributed one: on PolNeAR, quoted
  * titles and phrases inside reported speech are annotated as quotations.
  */
+/** Words that open an utterance: a capital, a digit, a bracket or an ellipsis, after any marks. */
+const OPENS_UTTERANCE = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u;
+
 function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean, closesHeadline: boolean): QuoteKind {
   const inner = text.slice(q.absStart + (q.innerStart - q.start), q.absStart + (q.innerEnd - q.start));
   if (STAGE_DIRECTION.test(inner)) return 'other';
@@ -222,7 +225,7 @@ function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline
   // and names sit inside it (`‘Star Tracks’ Actor Joins Cast`).
   if (inHeadline) return attributed || closesHeadline ? 'headline' : 'other';
   const before = text.slice(Math.max(0, q.absStart - 3), q.absStart);
-  const opensUtterance = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
+  const opensUtterance = OPENS_UTTERANCE.test(inner) || /(^|[:,—\n]\s*)$/.test(before);
   if (attributed) return opensUtterance ? 'direct' : 'partial';
   if (modifier && !cueNearby) return 'other';
   const wordCount = inner.split(/\s+/).filter(Boolean).length;

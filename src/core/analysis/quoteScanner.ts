@@ -41,12 +41,14 @@ function roleOf(text: string, i: number): Role {
   return 'either';
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** An apostrophe: `don't`, `Kerry's`, `’90s`, `rock ’n’ roll` are not quotation marks. */
 function isApostrophe(text: string, i: number): boolean {
   const before = i === 0 ? '' : text[i - 1];
   const after = i + 1 >= text.length ? '' : text[i + 1];
-  if (/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) return true;
-  if (/\d/.test(after) && !/[\p{L}\p{N}]/u.test(before) && /^\d\ds\b/.test(text.slice(i + 1, i + 5))) return true;
+  if (LETTER_OR_DIGIT.test(before) && LETTER_OR_DIGIT.test(after)) return true;
+  if (/\d/.test(after) && !LETTER_OR_DIGIT.test(before) && /^\d\ds\b/.test(text.slice(i + 1, i + 5))) return true;
   return false;
 }
 
@@ -170,7 +172,7 @@ export function scanQuotes(text: string, allowStraightSingles: boolean): Scanned
 
 /** A mark left alone at the end of a paragraph (`They see that. “`) quotes nothing. */
 function quotesWords(text: string, q: ScannedQuote): boolean {
-  return q.closed || /[\p{L}\p{N}]/u.test(text.slice(q.innerStart, q.innerEnd));
+  return q.closed || LETTER_OR_DIGIT.test(text.slice(q.innerStart, q.innerEnd));
 }
 
 /** True when the paragraph opens with a quotation mark (a quotation that runs on reopens so). */

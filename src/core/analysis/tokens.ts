@@ -81,12 +81,17 @@ const ABBREVIATIONS = new Set([
   'kan', 'neb', 'vt', 'w.va', 'a.m', 'p.m', 'e.g', 'i.e', 'etc', 'approx', 'dept', 'est',
 ]);
 
+/** `U.S`, `G.K`: letters joined by full stops. (Regular expressions at module level: the bundler turns a `\p` literal into a `new RegExp` per call.) */
+const INITIALS = /^(\p{L}\.)+\p{L}$/u;
+/** `D-N.Y`, `R-Ky`: a party-state tag. */
+const PARTY_TAG = /^[A-Z]-[A-Z][\w.]*$/;
+
 /** True when the token before a full stop makes it an abbreviation's (`Sen.`, `U.S.`, `J.`). */
 export function isAbbreviation(token: Token | undefined): boolean {
   if (!token || !token.isWord) return false;
   if (token.text.length === 1 && token.capitalized) return true;
   // `U.S.`, `G.K.`, and party-state tags such as `D-N.Y.` or `R-Ky.`
-  return ABBREVIATIONS.has(token.lower) || /^(\p{L}\.)+\p{L}$/u.test(token.text) || /^[A-Z]-[A-Z][\w.]*$/.test(token.text);
+  return ABBREVIATIONS.has(token.lower) || INITIALS.test(token.text) || PARTY_TAG.test(token.text);
 }
 
 /** True when `tokens[i]` ends a sentence (a full stop after an abbreviation such as `Sen.` does not). */

@@ -844,10 +844,13 @@ function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {
   return copy;
 }
 
+const TITLE_WORD = /[\p{L}'’]+/gu;
+const CAPITALISED = /^\p{Lu}/u;
+
 /** Every word but function words capitalised, as in a title: `"Meet the Press"`, `"On the Record with Greta Van Susteren"`. */
 function isTitleCase(text: string): boolean {
-  const words = (text.match(/[\p{L}'’]+/gu) ?? []).filter(word => !isStopword(normalizeWord(word)));
-  return words.length > 0 && words.every(word => /^\p{Lu}/u.test(word));
+  const words = (text.match(TITLE_WORD) ?? []).filter(word => !isStopword(normalizeWord(word)));
+  return words.length > 0 && words.every(word => CAPITALISED.test(word));
 }
 
 function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | null): number {
