@@ -111,6 +111,8 @@ interface WeakPair {
   readonly x: number;
   readonly y: number;
   readonly comparison: Comparison;
+  /** `groupKey(x, y)` and `groupKey(y, x)`. */
+  readonly groups: readonly [string, string];
 }
 
 const STOPWORD_WEIGHT = 0.25;
@@ -177,13 +179,23 @@ export class CrossSourceMatcher {
   private keySlots = new Int32Array(4096);
   private keySlotStamps = new Int32Array(4096);
   private keyStamp = 0;
-  // Scratch space for `distinctContentWords`: a stamp per word id, and the words found.
+  // Scratch space for `distinctContentWords` and the second look: a stamp per word id, the words
+  // found (one run per quotation of the article looked at), and where each run starts.
   private wordStamps = new Int32Array(1024);
   private wordStamp = 0;
   private contentScratch = new Int32Array(1024);
+  private contentRuns = new Int32Array(64);
   // Scratch space for counting shared trigrams per candidate quotation, and for the ids counted.
   private sharedCounts = new Int32Array(1024);
   private touched = new Int32Array(1024);
+  /** The candidates `candidatesOf` found last. */
+  private candidates = new Int32Array(1024);
+  // Per `resolve`, reused: the pairs recorded, and the comparison of each pair of wordings (an index
+  // into `comparisons`, or `NO_MATCH`). A `Set` and a `Map` of number keys per resolution cost a heap
+  // number per key and kept the garbage collector busy.
+  private readonly seen = new PairTable();
+  private readonly memo = new PairTable();
+  private readonly comparisons: Comparison[] = [];
 
   constructor(options: MatcherOptions = {}) {
     this.maxPostings = options.maxPostingsPerNgram ?? 100;
@@ -417,13 +429,14 @@ export class CrossSourceMatcher {
   private resolve(doc: number, skipResolved: boolean, focus = -1): CrossSourceMatch[] {
     const { first, count } = this.docQuotes.get(doc) ?? { first: 0, count: 0 };
     const last = first + count;
-    const seen = new Set<number>();
+    const seen = this.seen;
+    seen.clear();
+    this.memo.clear();
+    this.comparisons.length = 0;
     const linked = new Set<number>();
     const focused: CrossSourceMatch[] = [];
     const record = (x: number, y: number, comparison: Comparison): boolean => {
-      const key = pairKey(x, y);
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (!seen.add(Math.min(x, y), Math.max(x, y), 1)) return false;
       if (focus < 0) this.record(this.matchOf(x, y, comparison));
       else if (x === focus || y === focus) focused.push(this.matchOf(x, y, comparison));
       return true;
@@ -431,21 +444,8 @@ export class CrossSourceMatcher {
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const headline = (id: number) => (this.quoteFlags[id] & QuoteFlag.Headline) !== 0;
     const titleLike = (id: number) => (this.quoteFlags[id] & QuoteFlag.TitleLike) !== 0;
-    const contentWords = new Map<number, Set<number>>();
-    const contentOf = (quote: number) => {
-      let words = contentWords.get(quote);
-      if (!words) contentWords.set(quote, (words = new Set(this.distinctContentWords(quote))));
-      return words;
-    };
-    // The other side of a pair on the second look, read once per candidate: a list is lighter than a set.
-    const distinctContent = new Map<number, Int32Array>();
-    const distinctContentOf = (quote: number) => {
-      let words = distinctContent.get(quote);
-      if (!words) distinctContent.set(quote, (words = this.distinctContentWords(quote)));
-      return words;
-    };
-    const focusCandidates = focus < 0 ? [] : this.candidatesOf(focus, skipResolved);
-    const mayMatchFocus = focus < 0 ? () => true : this.mayMatch(focusCandidates, contentOf(focus));
+    const focusCandidates = focus < 0 ? new Int32Array(0) : this.candidates.slice(0, this.candidatesOf(focus, skipResolved));
+    const mayMatchFocus = focus < 0 ? () => true : this.mayMatch(focusCandidates, this.contentWordSet(focus));
     const focusParagraph = focus < 0 ? -1 : this.quoteParagraph[focus];
     /** With a focus, pairs that cannot change its matches: they may only link an article it cannot match, or one linked already. */
     const cannotConcernFocus = (quote: number, candidate: number, candidateDoc: number) =>
@@ -453,48 +453,55 @@ export class CrossSourceMatcher {
         ? candidate !== focus
         : (linked.has(candidateDoc) && this.quoteParagraph[quote] !== focusParagraph) || !mayMatchFocus(candidateDoc));
     const weak: WeakPair[] = [];
-    const memo = new Map<number, Comparison | null>();
     for (let quote = first; quote < last; quote++) {
-      for (const candidate of quote === focus ? focusCandidates : this.candidatesOf(quote, skipResolved)) {
+      const found = quote === focus ? focusCandidates.length : this.candidatesOf(quote, skipResolved);
+      const candidates = quote === focus ? focusCandidates : this.candidates;
+      for (let k = 0; k < found; k++) {
+        const candidate = candidates[k];
         const candidateDoc = this.quoteDoc[candidate];
         const sameArticle = candidateDoc === doc;
         if (isKnown(candidateDoc) || (sameArticle && headline(candidate) === headline(quote))) continue;
         if (cannotConcernFocus(quote, candidate, candidateDoc)) continue;
-        const comparison = this.compare(quote, candidate, memo);
+        const comparison = this.compare(quote, candidate);
         if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
         if (sameArticle) record(quote, candidate, comparison);
         else if (titleLike(quote) || titleLike(candidate)) continue;
-        else if (comparison.evidence < STANDALONE_EVIDENCE) weak.push({ x: quote, y: candidate, comparison });
-        else if (record(quote, candidate, comparison)) linked.add(candidateDoc);
+        else if (comparison.evidence < STANDALONE_EVIDENCE) {
+          weak.push({ x: quote, y: candidate, comparison, groups: [this.groupKey(quote, candidate), this.groupKey(candidate, quote)] });
+        } else if (record(quote, candidate, comparison)) linked.add(candidateDoc);
       }
     }
     // Pieces of a quotation split differently: weak matches of one quotation with several pieces
     // from one paragraph of the other article count together.
     const pieces = new Map<string, number>();
-    const groups = (pair: WeakPair) => [this.groupKey(pair.x, pair.y), this.groupKey(pair.y, pair.x)];
-    for (const pair of weak) for (const key of groups(pair)) pieces.set(key, (pieces.get(key) ?? 0) + pair.comparison.evidence);
+    for (const pair of weak) for (const key of pair.groups) pieces.set(key, (pieces.get(key) ?? 0) + pair.comparison.evidence);
     for (const pair of weak) {
-      if (groups(pair).some(key => pieces.get(key)! >= STANDALONE_EVIDENCE)) {
+      if (pair.groups.some(key => pieces.get(key)! >= STANDALONE_EVIDENCE)) {
         record(pair.x, pair.y, pair.comparison);
         linked.add(this.quoteDoc[pair.y]);
       }
     }
     // The second look: weaker matches where they are corroborated, between quotations sharing
     // a third of the content words of the one with fewer, and two at least (or all, when it has fewer).
-    for (const other of [doc, ...linked]) {
+    const others = [doc, ...linked];
+    for (const other of others) {
       const theirs = this.docQuotes.get(other) ?? { first: 0, count: 0 };
+      // Each of their quotations' distinct content words, read once: a run of `contentScratch` each.
+      const runs = this.distinctContentRuns(theirs.first, theirs.count);
+      const contentWords = this.contentScratch;
       for (let quote = first; quote < last; quote++) {
         if (focus >= 0 && quote !== focus) continue;
-        const mine = contentOf(quote);
-        for (let candidate = theirs.first; candidate < theirs.first + theirs.count; candidate++) {
+        const mine = this.markContentWords(quote);
+        const marked = this.wordStamp;
+        for (let k = 0; k < theirs.count; k++) {
+          const candidate = theirs.first + k;
           if (other === doc && headline(candidate) === headline(quote)) continue;
-          if (seen.has(pairKey(quote, candidate))) continue;
-          const their = distinctContentOf(candidate);
+          if (seen.get(Math.min(quote, candidate), Math.max(quote, candidate)) !== PairTable.ABSENT) continue;
           let shared = 0;
-          for (const id of their) if (mine.has(id)) shared++;
-          const fewer = Math.min(mine.size, their.length);
+          for (let at = runs[k]; at < runs[k + 1]; at++) if (this.wordStamps[contentWords[at]] === marked) shared++;
+          const fewer = Math.min(mine, runs[k + 1] - runs[k]);
           if (shared < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
-          const comparison = this.compare(quote, candidate, memo);
+          const comparison = this.compare(quote, candidate);
           if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) record(quote, candidate, comparison);
         }
       }
@@ -511,8 +518,8 @@ export class CrossSourceMatcher {
    * quotation there shares a content word with it, or one of the two has none. Other articles can
    * only change the focus's matches through pairs of quotations that do not involve it.
    */
-  private mayMatch(candidates: readonly number[], focusWords: ReadonlySet<number>): (doc: number) => boolean {
-    const candidateDocs = new Set(candidates.map(candidate => this.quoteDoc[candidate]));
+  private mayMatch(candidates: Int32Array, focusWords: ReadonlySet<number>): (doc: number) => boolean {
+    const candidateDocs = new Set(Array.from(candidates, candidate => this.quoteDoc[candidate]));
     const known = new Map<number, boolean>();
     const words = this.words;
     const vocabulary = this.vocabulary;
@@ -541,11 +548,11 @@ export class CrossSourceMatcher {
 
   /**
    * Quotations sharing at least `MIN_SHARED_TRIGRAMS` of `quote`'s indexed trigrams (or all, when either has fewer);
-   * with `skipResolved`, not those of resolved articles.
+   * with `skipResolved`, not those of resolved articles. Returns how many, leaving them in `candidates`.
    */
-  private candidatesOf(quote: number, skipResolved: boolean): number[] {
+  private candidatesOf(quote: number, skipResolved: boolean): number {
     const keyCount = this.keyCounts[quote];
-    if (keyCount === 0) return [];
+    if (keyCount === 0) return 0;
     const wanted = skipResolved ? QuoteState.Live : QuoteState.Resolved;
     if (this.sharedCounts.length < this.quoteIds) this.sharedCounts = new Int32Array(this.quoteIds * 2);
     const counts = this.sharedCounts;
@@ -557,8 +564,8 @@ export class CrossSourceMatcher {
     const floor = skipResolved ? this.firstLive : 0;
     let touched = this.touched;
     let touchedCount = 0;
-    for (const key of keys) {
-      for (let p = index.postings(key, maxCount); p !== -1; p = index.next(p)) {
+    for (let k = 0; k < keys.length; k++) {
+      for (let p = index.postings(keys[k], maxCount); p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (id < floor) break;
         if (states[id] < wanted || id === quote || counts[id]++ !== 0) continue;
@@ -571,13 +578,15 @@ export class CrossSourceMatcher {
       }
     }
     const needed = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
-    const candidates: number[] = [];
+    if (this.candidates.length < touchedCount) this.candidates = new Int32Array(2 * touchedCount);
+    const candidates = this.candidates;
+    let found = 0;
     for (let k = 0; k < touchedCount; k++) {
       const id = touched[k];
-      if (counts[id] >= Math.min(needed, this.fewKeys[id])) candidates.push(id);
+      if (counts[id] >= Math.min(needed, this.fewKeys[id])) candidates[found++] = id;
       counts[id] = 0;
     }
-    return candidates;
+    return found;
   }
 
   /**
@@ -595,17 +604,20 @@ export class CrossSourceMatcher {
 
   /**
    * Compares with the shorter quotation first, ties broken by wording, so a pair always compares the
-   * same way. Wire copy puts one wording in many articles: `memo` (one per `resolve`) aligns each
-   * pair of wordings once.
+   * same way. Wire copy puts one wording in many articles: `memo` (cleared by each `resolve`) aligns
+   * each pair of wordings once, keyed by the first's fingerprint and 23 bits of the second's.
    */
-  private compare(x: number, y: number, memo: Map<number, Comparison | null>): Comparison | null {
+  private compare(x: number, y: number): Comparison | null {
     const xFirst = this.wordCounts[x] < this.wordCounts[y] ||
       (this.wordCounts[x] === this.wordCounts[y] && this.quoteFingerprint[x] <= this.quoteFingerprint[y]);
-    const [first, second] = xFirst ? [x, y] : [y, x];
-    // The two 30-bit fingerprints in one number (23 bits of the second): no string per candidate.
-    const key = this.quoteFingerprint[first] * 0x800000 + (this.quoteFingerprint[second] & 0x7fffff);
-    let comparison = memo.get(key);
-    if (comparison === undefined) memo.set(key, (comparison = compareQuotes(this.wordsOf(first), this.wordsOf(second), this.weight)));
+    const first = xFirst ? x : y;
+    const second = xFirst ? y : x;
+    const firstKey = this.quoteFingerprint[first];
+    const secondKey = this.quoteFingerprint[second] & 0x7fffff;
+    const known = this.memo.get(firstKey, secondKey);
+    if (known !== PairTable.ABSENT) return known === NO_MATCH ? null : this.comparisons[known];
+    const comparison = compareQuotes(this.wordsOf(first), this.wordsOf(second), this.weight);
+    this.memo.add(firstKey, secondKey, comparison ? this.comparisons.push(comparison) - 1 : NO_MATCH);
     return comparison;
   }
 
@@ -613,7 +625,9 @@ export class CrossSourceMatcher {
   private matchOf(x: number, y: number, comparison: Comparison): CrossSourceMatch {
     const xDoc = this.quoteDoc[x];
     const yDoc = this.quoteDoc[y];
-    const [first, second] = xDoc < yDoc || (xDoc === yDoc && this.quoteIndex[x] < this.quoteIndex[y]) ? [x, y] : [y, x];
+    const xFirst = xDoc < yDoc || (xDoc === yDoc && this.quoteIndex[x] < this.quoteIndex[y]);
+    const first = xFirst ? x : y;
+    const second = xFirst ? y : x;
     return {
       a: { doc: this.quoteDoc[first], quote: this.quoteIndex[first] },
       b: { doc: this.quoteDoc[second], quote: this.quoteIndex[second] },
@@ -707,25 +721,59 @@ export class CrossSourceMatcher {
     };
   }
 
-  /** The content words of a quotation, each once, in order (a stamp per word id in scratch space tells those seen). */
-  private distinctContentWords(quote: number): Int32Array {
+  /**
+   * The distinct content words of quotations `first` to `first + count - 1`, one after the other in
+   * `contentScratch`: those of `first + k` from `runs[k]` to `runs[k + 1]`.
+   */
+  private distinctContentRuns(first: number, count: number): Int32Array {
+    if (this.contentRuns.length < count + 1) this.contentRuns = new Int32Array(2 * (count + 1));
+    const runs = this.contentRuns;
+    runs[0] = 0;
+    for (let k = 0; k < count; k++) runs[k + 1] = this.distinctContentWords(first + k, runs[k]);
+    return runs;
+  }
+
+  /**
+   * Writes the content words of a quotation, each once, in order, into `contentScratch` from `at`;
+   * returns where they end. A stamp per word id in scratch space tells those seen.
+   */
+  private distinctContentWords(quote: number, at: number): number {
     const vocabulary = this.vocabulary;
     const stamp = ++this.wordStamp;
     const from = this.wordsAt[quote];
     const to = from + this.wordCounts[quote];
-    if (this.contentScratch.length < to - from) this.contentScratch = new Int32Array(2 * (to - from));
-    let distinct = 0;
-    for (let at = from; at < to; at++) {
-      const id = this.words[at];
+    if (this.contentScratch.length < at + to - from) this.contentScratch = grown(this.contentScratch, 2 * (at + to - from));
+    let end = at;
+    for (let k = from; k < to; k++) {
+      const id = this.words[k];
       if (vocabulary.isStopword(id)) continue;
       if (id >= this.wordStamps.length) this.wordStamps = grown(this.wordStamps, Math.max(id + 1, 2 * this.wordStamps.length));
       if (this.wordStamps[id] === stamp) continue;
       this.wordStamps[id] = stamp;
-      this.contentScratch[distinct++] = id;
+      this.contentScratch[end++] = id;
     }
-    return this.contentScratch.slice(0, distinct);
+    return end;
   }
 
+  /** Stamps the content words of a quotation in `wordStamps` with a new `wordStamp`; returns how many distinct ones it has. */
+  private markContentWords(quote: number): number {
+    const vocabulary = this.vocabulary;
+    const stamp = ++this.wordStamp;
+    let distinct = 0;
+    for (let k = this.wordsAt[quote], to = k + this.wordCounts[quote]; k < to; k++) {
+      const id = this.words[k];
+      if (vocabulary.isStopword(id)) continue;
+      if (id >= this.wordStamps.length) this.wordStamps = grown(this.wordStamps, Math.max(id + 1, 2 * this.wordStamps.length));
+      if (this.wordStamps[id] === stamp) continue;
+      this.wordStamps[id] = stamp;
+      distinct++;
+    }
+    return distinct;
+  }
+
+  private contentWordSet(quote: number): Set<number> {
+    return new Set(this.contentScratch.subarray(0, this.distinctContentWords(quote, 0)));
+  }
 
   private ensureQuoteCapacity(ids: number): void {
     if (ids <= this.quoteStates.length) return;
@@ -863,6 +911,60 @@ function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | nu
   return hash & 0x3fffffff;
 }
 
-function pairKey(x: number, y: number): number {
-  return x < y ? x * 0x4000000 + y : y * 0x4000000 + x;
+/** `PairTable` value of a pair of wordings compared and found not to match. */
+const NO_MATCH = -2;
+
+/**
+ * A map from pairs of 32-bit integers to non-negative integers (and `NO_MATCH`), reused from one
+ * resolution to the next: open addressing over typed arrays, a slot taken when it carries the
+ * current stamp, so `clear` costs nothing.
+ */
+class PairTable {
+  static readonly ABSENT = -1;
+  private firsts = new Int32Array(1024);
+  private seconds = new Int32Array(1024);
+  private values = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  private stamp = 1;
+  private size = 0;
+
+  clear(): void {
+    this.stamp++;
+    this.size = 0;
+  }
+
+  get(x: number, y: number): number {
+    const slot = this.slotOf(x, y);
+    return this.stamps[slot] === this.stamp ? this.values[slot] : PairTable.ABSENT;
+  }
+
+  /** Sets the value of a pair not in the table yet; returns false (changing nothing) if it is there. */
+  add(x: number, y: number, value: number): boolean {
+    if ((this.size + 1) * 2 > this.stamps.length) this.grow();
+    const slot = this.slotOf(x, y);
+    if (this.stamps[slot] === this.stamp) return false;
+    this.stamps[slot] = this.stamp;
+    this.firsts[slot] = x;
+    this.seconds[slot] = y;
+    this.values[slot] = value;
+    this.size++;
+    return true;
+  }
+
+  private slotOf(x: number, y: number): number {
+    const mask = this.stamps.length - 1;
+    let slot = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) >>> 0) & mask;
+    while (this.stamps[slot] === this.stamp && (this.firsts[slot] !== x || this.seconds[slot] !== y)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { firsts, seconds, values, stamps, stamp } = this;
+    this.firsts = new Int32Array(2 * firsts.length);
+    this.seconds = new Int32Array(2 * firsts.length);
+    this.values = new Int32Array(2 * firsts.length);
+    this.stamps = new Int32Array(2 * firsts.length);
+    this.size = 0;
+    for (let k = 0; k < stamps.length; k++) if (stamps[k] === stamp) this.add(firsts[k], seconds[k], values[k]);
+  }
 }
