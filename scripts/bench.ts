@@ -248,6 +248,7 @@ function benchCorpus(name: string, files: readonly string[], silver: readonly Si
     (isTargetRun ? ` (p99 <= 5 ms: ${verdict(p99 <= 5)})` : ''));
   console.log(`    matches and the speaker each other article gives (analysing those articles): p50 ${ms(percentile(firstHovers.speakers, 50))}, p99 ${ms(percentile(firstHovers.speakers, 99))}`);
 
+  memory('after hovers', baseRss, bytes);
   const [matches, matchMs, matchCpu] = timed(() => index.allMatches()!);
   const across = matches.filter(m => !m.sameArticle).length;
   const quoteCount = index.quoteCount;
