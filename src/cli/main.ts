@@ -13,7 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { analyzeArticle, mergeSpeakers } from '../core/analyze';
 import { ArticleMatcher, shareOfMatches } from '../core/crossSource/matchArticles';
 import type { CrossSourceMatch, MatcherSnapshot, QuoteInput } from '../core/crossSource/matcher';
-import { quoteSpans } from '../core/crossSource/quoteSpans';
+import { quoteSpansOf } from '../core/crossSource/quoteSpans';
 import { decodeArticle } from '../core/text';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './exportAnnotations';
 import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/types';
@@ -175,7 +175,7 @@ function analyseFile(file: string, options: AnalysisOptions, needs: Needs): Anal
   // Serialising and finding the spans to match here, on the analysis threads, keeps that work off
   // the single thread that writes the report.
   const json = needs.json ? JSON.stringify({ file, quotes: quotes.map(quoteJson) }) : '';
-  const spans = needs.json ? quoteSpans(text, analysis) : [];
+  const spans = needs.json ? quoteSpansOf(analysis) : [];
   return {
     file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes: needs.json ? [] : quotes, speakers },
     quoteSpeakers: quotes.map(q => q.speaker), json, quoteSpans: spans,

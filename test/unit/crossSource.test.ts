@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { alignWords, diffSegments } from '../../src/core/crossSource/align';
 import { CrossSourceMatch, CrossSourceMatcher, QuoteInput } from '../../src/core/crossSource/matcher';
+import { quoteSpans, quoteSpansOf } from '../../src/core/crossSource/quoteSpans';
 import { tokenize } from '../../src/core/crossSource/tokens';
+import { analyzeArticle } from '../../src/core/analyze';
 
 /** Quotations of one invented article, laid end to end; a leading `^` marks a headline quotation. */
 function quotes(...texts: string[]): QuoteInput[] {
@@ -218,5 +220,23 @@ suite('cross-source matching shared out among threads', () => {
     const all = matcher.allMatches()!;
     assert.ok(all.length >= 6 && all.some(m => m.sameArticle) && all.some(m => m.kind === 'edited'), described(all).join('; '));
     assert.deepStrictEqual(merged, all);
+  });
+});
+
+suite('quotation spans for matching', () => {
+  test('read off an analysis, they are the spans the scanner finds in the text', () => {
+    const article = [
+      'Mayor Says \u2018Ahead of Schedule\u2019 as Bridge Reopens',
+      '',
+      '\u201cWe are ahead of schedule,\u201d said Mayor Ana Ruiz. \u201cThe steel arrived early.\u201d',
+      '',
+      'The engineer called it a \u201cgood day\u201d and added: \u201cNobody expected this',
+      '',
+      '\u201cor the crowds.\u201d',
+    ].join('\n');
+    const expected = quoteSpans(article);
+    assert.strictEqual(expected.length, 6);
+    assert.strictEqual(expected[0].kind, 'headline');
+    assert.deepStrictEqual(quoteSpansOf(analyzeArticle(article)), expected);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { scanQuotes } from '../analysis/quoteScanner';
 import { articleStructure } from '../analysis/structure';
-import type { ArticleStructure } from '../types';
+import type { ArticleAnalysis, ArticleStructure } from '../types';
 import { QuoteInput } from './matcher';
 
 /** `structure` is `articleStructure(text)`, if already known (an analysis of the text will do). */
@@ -24,4 +24,15 @@ export function quoteSpans(text: string, structure: ArticleStructure = articleSt
     }
   });
   return spans;
+}
+
+/**
+ * The same spans read off an analysis of the article, which keeps every quotation the scanner found
+ * (in text order, with its paragraph), so the paragraphs need not be scanned again.
+ */
+export function quoteSpansOf(analysis: Pick<ArticleAnalysis, 'headline' | 'quotes'>): QuoteInput[] {
+  const hasHeadline = analysis.headline !== null;
+  return analysis.quotes.map(q => ({
+    start: q.start, end: q.end, text: q.text, kind: hasHeadline && q.paragraph === 0 ? 'headline' : undefined, paragraph: q.paragraph,
+  }));
 }
