@@ -42,6 +42,8 @@ const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 export class CueMatcher {
   private readonly forms: Set<string>;
   private readonly twoWordHeads: Map<string, Set<string>>;
+  /** The first word of every cue: most words are none, and one look-up tells. */
+  private readonly firstWords: Set<string>;
   private headlineMatcher: CueMatcher | undefined;
 
   /** `titleCase`: headlines capitalise every word (`Howard Dean Tells Convention`). */
@@ -57,12 +59,13 @@ export class CueMatcher {
         this.twoWordHeads.set(head, seconds);
       }
     }
+    this.firstWords = new Set([...this.forms, ...this.twoWordHeads.keys()]);
   }
 
   /** Token count of the cue starting at `i` (`said` = 1, `pointed out` = 2), or 0. */
   cueLength(tokens: readonly Token[], i: number): number {
     const t = tokens[i];
-    if (!t.isWord) return 0;
+    if (!t.isWord || !this.firstWords.has(t.lower)) return 0;
     const second = this.twoWordHeads.get(t.lower);
     const length = second && tokens[i + 1] && second.has(tokens[i + 1].lower) ? 2 : this.forms.has(t.lower) ? 1 : 0;
     if (length === 0 || i === 0) return length;
