@@ -15,7 +15,8 @@ export interface NgramIndexSnapshot {
 }
 
 export class NgramIndex {
-  // Open addressing on the 32-bit key, filled to three quarters at most; a slot is empty when its head is -1.
+  // Open addressing on the 32-bit key, filled to three quarters at most and grown by half (not
+  // doubled: the table is a large part of the index); a slot is empty when its head is -1.
   private keys: Int32Array;
   private heads: Int32Array;
   // Live quotations per key, saturating at `SATURATED`: past that, a key is boilerplate until the owner compacts.
@@ -27,7 +28,7 @@ export class NgramIndex {
   private postingCount = 0;
 
   constructor(expectedKeys = 1 << 16) {
-    const capacity = nextPowerOfTwo(Math.max(16, Math.ceil((expectedKeys * 4) / 3)));
+    const capacity = Math.max(16, Math.ceil((expectedKeys * 4) / 3));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(-1);
     this.counts = new Uint16Array(capacity);
@@ -103,17 +104,19 @@ export class NgramIndex {
   }
 
   private findSlot(key: number): number {
-    const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
-    while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    const capacity = this.keys.length;
+    // The hash's high bits scaled to the table (any size, not only powers of two).
+    let slot = Math.floor(((Math.imul(key, 0x9e3779b1) >>> 0) * capacity) / 0x100000000);
+    while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = slot + 1 === capacity ? 0 : slot + 1;
     return slot;
   }
 
   private growTable(): void {
     const { keys, heads, counts } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.heads = new Int32Array(keys.length * 2).fill(-1);
-    this.counts = new Uint16Array(keys.length * 2);
+    const capacity = Math.ceil(keys.length * 1.5);
+    this.keys = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(-1);
+    this.counts = new Uint16Array(capacity);
     for (let i = 0; i < keys.length; i++) {
       if (heads[i] === -1) continue;
       const slot = this.findSlot(keys[i]);
@@ -149,12 +152,6 @@ export class NgramIndex {
 }
 
 const SATURATED = 0xffff;
-
-function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
 
 /** An order-sensitive 32-bit hash of three word ids. */
 export function trigramKey(a: number, b: number, c: number): number {
