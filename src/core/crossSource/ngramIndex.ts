@@ -2,7 +2,8 @@
  * An inverted index from hashed word n-grams to the quotations that contain them, kept in typed
  * arrays: a workspace of 10,000 articles holds millions of postings, and a `Map` of arrays would
  * cost several times the memory. Postings of removed quotations stay until the owner compacts
- * (it rebuilds the index from its live quotations); readers skip them.
+ * (it rebuilds the index from its live quotations); readers skip them. Most n-grams are held by one
+ * quotation only: that one is kept in the table's slot itself, not in a posting.
  */
 /** An `NgramIndex` as plain typed arrays, which threads can pass to each other. */
 export interface NgramIndexSnapshot {
@@ -10,13 +11,15 @@ export interface NgramIndexSnapshot {
   readonly heads: Int32Array;
   readonly counts: Uint16Array;
   readonly usedSlots: number;
+  readonly entries: number;
   readonly postingQuote: Int32Array;
   readonly postingNext: Int32Array;
 }
 
 export class NgramIndex {
   // Open addressing on the 32-bit key, filled to three quarters at most and grown by half (not
-  // doubled: the table is a large part of the index); a slot is empty when its head is -1.
+  // doubled: the table is a large part of the index). A slot's head is -1 when it is empty, the first
+  // posting of its key, or `inline(quote)` when its key has one entry, that quotation.
   private keys: Int32Array;
   private heads: Int32Array;
   // Live quotations per key, saturating at `SATURATED`: past that, a key is boilerplate until the owner compacts.
@@ -26,20 +29,23 @@ export class NgramIndex {
   private postingQuote: Int32Array;
   private postingNext: Int32Array;
   private postingCount = 0;
+  /** Entries added, inline ones and dead ones included. */
+  private entries = 0;
 
   constructor(expectedKeys = 1 << 16) {
     const capacity = Math.max(16, Math.ceil((expectedKeys * 4) / 3));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(-1);
     this.counts = new Uint16Array(capacity);
-    this.postingQuote = new Int32Array(Math.max(16, expectedKeys));
-    this.postingNext = new Int32Array(Math.max(16, expectedKeys));
+    // Most keys keep their one entry inline: postings for half of them to begin with.
+    this.postingQuote = new Int32Array(Math.max(16, Math.ceil(expectedKeys / 2)));
+    this.postingNext = new Int32Array(Math.max(16, Math.ceil(expectedKeys / 2)));
   }
 
   /** The index's arrays as they stand (shared, not copied), for `NgramIndex.restore` on another thread. */
   snapshot(): NgramIndexSnapshot {
     return {
-      keys: this.keys, heads: this.heads, counts: this.counts, usedSlots: this.usedSlots,
+      keys: this.keys, heads: this.heads, counts: this.counts, usedSlots: this.usedSlots, entries: this.entries,
       postingQuote: this.postingQuote.subarray(0, this.postingCount), postingNext: this.postingNext.subarray(0, this.postingCount),
     };
   }
@@ -50,29 +56,40 @@ export class NgramIndex {
     index.heads = snapshot.heads;
     index.counts = snapshot.counts;
     index.usedSlots = snapshot.usedSlots;
+    index.entries = snapshot.entries;
     index.postingQuote = snapshot.postingQuote;
     index.postingNext = snapshot.postingNext;
     index.postingCount = snapshot.postingQuote.length;
     return index;
   }
 
-  /** Number of postings stored, dead ones included. */
+  /** Number of entries stored (a quotation under a key), dead ones included. */
   get size(): number {
-    return this.postingCount;
+    return this.entries;
   }
 
   add(key: number, quoteId: number): void {
     if ((this.usedSlots + 1) * 4 > this.keys.length * 3) this.growTable();
-    if (this.postingCount === this.postingQuote.length) this.growPostings();
+    // Room for two postings: a second entry moves the first out of the slot.
+    if (this.postingCount + 2 > this.postingQuote.length) this.growPostings();
     const slot = this.findSlot(key);
-    if (this.heads[slot] === -1) {
+    let head = this.heads[slot];
+    this.entries++;
+    if (this.counts[slot] !== SATURATED) this.counts[slot]++;
+    if (head === -1) {
       this.keys[slot] = key;
       this.usedSlots++;
+      this.heads[slot] = inline(quoteId);
+      return;
+    }
+    if (head < -1) {
+      this.postingQuote[this.postingCount] = inline(head);
+      this.postingNext[this.postingCount] = -1;
+      head = this.postingCount++;
     }
     this.postingQuote[this.postingCount] = quoteId;
-    this.postingNext[this.postingCount] = this.heads[slot];
+    this.postingNext[this.postingCount] = head;
     this.heads[slot] = this.postingCount++;
-    if (this.counts[slot] !== SATURATED) this.counts[slot]++;
   }
 
   /** Records that one live quotation holding `key` went away (its posting stays until compaction). */
@@ -96,11 +113,11 @@ export class NgramIndex {
   }
 
   next(posting: number): number {
-    return this.postingNext[posting];
+    return posting < -1 ? -1 : this.postingNext[posting];
   }
 
   quoteAt(posting: number): number {
-    return this.postingQuote[posting];
+    return posting < -1 ? inline(posting) : this.postingQuote[posting];
   }
 
   private findSlot(key: number): number {
@@ -138,7 +155,7 @@ export class NgramIndex {
     let at = 0;
     for (let slot = 0; slot < this.heads.length; slot++) {
       let p = this.heads[slot];
-      if (p === -1) continue;
+      if (p < 0) continue;
       this.heads[slot] = at;
       for (; p !== -1; p = this.postingNext[p]) {
         quote[at] = this.postingQuote[p];
@@ -152,6 +169,11 @@ export class NgramIndex {
 }
 
 const SATURATED = 0xffff;
+
+/** A slot's head for a key held by one quotation, and back: -2 for quotation 0, -3 for 1, and so on. */
+function inline(value: number): number {
+  return -2 - value;
+}
 
 /** An order-sensitive 32-bit hash of three word ids. */
 export function trigramKey(a: number, b: number, c: number): number {
