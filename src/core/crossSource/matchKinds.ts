@@ -94,13 +94,13 @@ export function compareQuotes(first: QuoteWords, second: QuoteWords, weight: Wor
  */
 function sharedWordsBound(first: QuoteWords, b: Int32Array, weight: WordWeight): number {
   const a = first.ids;
-  const pairs = pairsOf(a);
+  indexPairs(a);
   const paired = pairScratch.paired;
   paired.fill(0, 0, a.length);
   // Mark the pairs of the shorter quotation that the longer one has too, each pair once.
   for (let k = 0; k + 1 < b.length; k++) {
-    const slot = pairs.find(b[k], b[k + 1]);
-    if (slot < 0 || pairScratch.used[slot] === pairScratch.stamp) continue;
+    const slot = slotOfPair(b[k], b[k + 1]);
+    if (pairScratch.taken[slot] !== pairScratch.stamp || pairScratch.used[slot] === pairScratch.stamp) continue;
     pairScratch.used[slot] = pairScratch.stamp;
     for (let at = pairScratch.head[slot]; at !== -1; at = pairScratch.next[at]) paired[at] = paired[at + 1] = 1;
   }
@@ -125,8 +125,8 @@ const pairScratch = {
   paired: new Uint8Array(256),
 };
 
-/** Indexes the word pairs of `a` in `pairScratch`; `find` gives the slot of a pair, or -1. */
-function pairsOf(a: Int32Array): { find(x: number, y: number): number } {
+/** Indexes the word pairs of `a` in `pairScratch`, under a new stamp. */
+function indexPairs(a: Int32Array): void {
   const s = pairScratch;
   if (s.next.length < a.length) {
     s.next = new Int32Array(2 * a.length);
@@ -142,14 +142,8 @@ function pairsOf(a: Int32Array): { find(x: number, y: number): number } {
     s.used = new Int32Array(size);
   }
   const stamp = ++s.stamp;
-  const mask = s.firsts.length - 1;
-  const slotOf = (x: number, y: number): number => {
-    let slot = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) >>> 0) & mask;
-    while (s.taken[slot] === stamp && (s.firsts[slot] !== x || s.seconds[slot] !== y)) slot = (slot + 1) & mask;
-    return slot;
-  };
   for (let k = 0; k + 1 < a.length; k++) {
-    const slot = slotOf(a[k], a[k + 1]);
+    const slot = slotOfPair(a[k], a[k + 1]);
     if (s.taken[slot] !== stamp) {
       s.taken[slot] = stamp;
       s.firsts[slot] = a[k];
@@ -159,12 +153,15 @@ function pairsOf(a: Int32Array): { find(x: number, y: number): number } {
     s.next[k] = s.head[slot];
     s.head[slot] = k;
   }
-  return {
-    find(x, y) {
-      const slot = slotOf(x, y);
-      return s.taken[slot] === stamp ? slot : -1;
-    },
-  };
+}
+
+/** The slot of the word pair `x y` in `pairScratch`: taken by it under the current stamp, or free for it. */
+function slotOfPair(x: number, y: number): number {
+  const s = pairScratch;
+  const mask = s.firsts.length - 1;
+  let slot = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) >>> 0) & mask;
+  while (s.taken[slot] === s.stamp && (s.firsts[slot] !== x || s.seconds[slot] !== y)) slot = (slot + 1) & mask;
+  return slot;
 }
 
 function sameIds(a: Int32Array, at: number, b: Int32Array): boolean {

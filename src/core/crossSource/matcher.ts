@@ -234,12 +234,12 @@ export class CrossSourceMatcher {
       this.quoteParagraph[id] = quote.paragraph ?? -1;
       this.quoteFingerprint[id] = fingerprintOf(ids, bracketed);
       this.quoteStates[id] = QuoteState.Live;
-      const keys = this.keysOf(id);
-      this.keyCounts[id] = keys.length;
-      this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keys.length);
-      for (const key of keys) this.index.add(key, id);
+      const keyCount = this.keysOf(id);
+      this.keyCounts[id] = keyCount;
+      this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
+      for (let k = 0; k < keyCount; k++) this.index.add(this.keyScratch[k], id);
       if (this.wordings.add(this.quoteFingerprint[id]) === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, 1);
-      this.liveKeys += keys.length;
+      this.liveKeys += keyCount;
       this.liveWords += ids.length;
     });
     this.liveQuotes += quotes.length;
@@ -260,7 +260,7 @@ export class CrossSourceMatcher {
       if (list) this.docMatches.set(other, list.filter(m => m.a.doc !== doc && m.b.doc !== doc));
     }
     for (let id = old.first; id < old.first + old.count; id++) {
-      for (const key of this.keysOf(id)) this.index.release(key);
+      for (let k = 0, keyCount = this.keysOf(id); k < keyCount; k++) this.index.release(this.keyScratch[k]);
       if (this.wordings.remove(this.quoteFingerprint[id]) === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, -1);
       this.liveKeys -= this.keyCounts[id];
       this.liveWords -= this.wordCounts[id];
@@ -444,8 +444,8 @@ export class CrossSourceMatcher {
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const headline = (id: number) => (this.quoteFlags[id] & QuoteFlag.Headline) !== 0;
     const titleLike = (id: number) => (this.quoteFlags[id] & QuoteFlag.TitleLike) !== 0;
-    const focusCandidates = focus < 0 ? new Int32Array(0) : this.candidates.slice(0, this.candidatesOf(focus, skipResolved));
-    const mayMatchFocus = focus < 0 ? () => true : this.mayMatch(focusCandidates, this.contentWordSet(focus));
+    const focusCandidates = focus < 0 ? NO_CANDIDATES : this.candidates.slice(0, this.candidatesOf(focus, skipResolved));
+    const mayMatchFocus = focus < 0 ? anyDocument : this.mayMatch(focusCandidates, this.contentWordSet(focus));
     const focusParagraph = focus < 0 ? -1 : this.quoteParagraph[focus];
     /** With a focus, pairs that cannot change its matches: they may only link an article it cannot match, or one linked already. */
     const cannotConcernFocus = (quote: number, candidate: number, candidateDoc: number) =>
@@ -558,13 +558,14 @@ export class CrossSourceMatcher {
     const counts = this.sharedCounts;
     const states = this.quoteStates;
     const index = this.index;
-    const keys = this.keysOf(quote);
-    const maxCount = this.postingLimitFor(keys);
+    const keyTotal = this.keysOf(quote);
+    const keys = this.keyScratch;
+    const maxCount = this.postingLimitFor(keyTotal);
     if (skipResolved) while (this.firstLive < this.quoteIds && states[this.firstLive] !== QuoteState.Live) this.firstLive++;
     const floor = skipResolved ? this.firstLive : 0;
     let touched = this.touched;
     let touchedCount = 0;
-    for (let k = 0; k < keys.length; k++) {
+    for (let k = 0; k < keyTotal; k++) {
       for (let p = index.postings(keys[k], maxCount); p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (id < floor) break;
@@ -590,16 +591,17 @@ export class CrossSourceMatcher {
   }
 
   /**
-   * How many quotations a trigram of `keys` may be held by and still be walked: `maxPostings`, unless
+   * How many quotations a trigram of the first `keyCount` in `keyScratch` may be held by and still be walked: `maxPostings`, unless
    * that leaves too few of them to find any candidate. A remark carried by many outlets has every
    * trigram over the limit; then its least common trigrams are walked all the same.
    */
-  private postingLimitFor(keys: Int32Array): number {
-    const needed = Math.min(MIN_SHARED_TRIGRAMS, keys.length);
+  private postingLimitFor(keyCount: number): number {
+    const keys = this.keyScratch;
+    const needed = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
     let usable = 0;
-    for (let k = 0; k < keys.length && usable < needed; k++) if (this.index.count(keys[k]) <= this.maxPostings) usable++;
+    for (let k = 0; k < keyCount && usable < needed; k++) if (this.index.count(keys[k]) <= this.maxPostings) usable++;
     if (usable >= needed) return this.maxPostings;
-    return Array.from(keys, key => this.index.count(key)).sort((x, y) => x - y)[needed - 1];
+    return Array.from(keys.subarray(0, keyCount), key => this.index.count(key)).sort((x, y) => x - y)[needed - 1];
   }
 
   /**
@@ -676,9 +678,9 @@ export class CrossSourceMatcher {
   /**
    * The distinct trigram keys of a quotation's own words (not those in brackets), in order of first
    * appearance, leaving out trigrams of function words only. Worked out again rather than kept (they
-   * would take as much memory as the words), into scratch space: valid until the next call.
+   * would take as much memory as the words), into `keyScratch`, valid until the next call; returns how many.
    */
-  private keysOf(quote: number): Int32Array {
+  private keysOf(quote: number): number {
     const from = this.wordsAt[quote];
     const to = from + this.wordCounts[quote];
     const ownBracketed = (this.quoteFlags[quote] & QuoteFlag.Bracketed) !== 0;
@@ -708,7 +710,7 @@ export class CrossSourceMatcher {
       this.keySlots[slot] = key;
       this.keyScratch[count++] = key;
     }
-    return this.keyScratch.subarray(0, count);
+    return count;
   }
 
   /** The words of an indexed quotation, as views into the pools. */
@@ -806,7 +808,7 @@ export class CrossSourceMatcher {
     let wordsUsed = 0;
     for (let id = 0; id < this.quoteIds; id++) {
       if (this.quoteStates[id] === QuoteState.Removed) continue;
-      for (const key of this.keysOf(id)) this.index.add(key, id);
+      for (let k = 0, keyCount = this.keysOf(id); k < keyCount; k++) this.index.add(this.keyScratch[k], id);
       const from = this.wordsAt[id];
       words.set(this.words.subarray(from, from + this.wordCounts[id]), wordsUsed);
       bracketed.set(this.bracketed.subarray(from, from + this.wordCounts[id]), wordsUsed);
@@ -910,6 +912,9 @@ function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | nu
   // 30 bits: `compare` packs two into one number as a memo key.
   return hash & 0x3fffffff;
 }
+
+const NO_CANDIDATES = new Int32Array(0);
+const anyDocument = () => true;
 
 /** `PairTable` value of a pair of wordings compared and found not to match. */
 const NO_MATCH = -2;
