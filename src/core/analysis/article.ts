@@ -11,7 +11,7 @@ import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
 import { isSpaceChar, isUpperChar, isWordChar } from './chars';
-import { isSentenceEnd, sentenceStop, type Token, tokenize } from './tokens';
+import { firstIndexAtOrAfter, isSentenceEnd, sentenceStop, type Token, tokenize } from './tokens';
 
 const matchers = new Map<string, CueMatcher>();
 
@@ -39,18 +39,6 @@ const RULE_CONFIDENCE: Readonly<Record<Attribution['rule'], number>> = {
   after: 0.95, inverted: 0.95, according: 0.9, before: 0.9, intro: 0.85, headline: 0.8, colon: 0.8, sentence: 0.75, subject: 0.6, possessor: 0.5, signature: 0.8,
 };
 
-function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Tokens of a paragraph outside its quotations. */
 /**
  * Tokens of a paragraph outside its quotations. A quotation that ends its own sentence with a full
  * stop (`"... holds." Park added`) leaves one behind, of no width, so that sentences still end there.

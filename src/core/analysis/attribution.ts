@@ -6,7 +6,7 @@
  */
 import { DETERMINERS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
 import { type Mention, nameStartingAt, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
-import { isAbbreviation, isSentenceEnd, type Token } from './tokens';
+import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
   readonly start: number;
@@ -111,14 +111,8 @@ export class CueMatcher {
 
 /** Index of the token that starts at `offset` (tokens are in text order), or -1. */
 function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return tokens[lo]?.start === offset ? lo : -1;
+  const i = firstIndexAtOrAfter(tokens, offset);
+  return tokens[i]?.start === offset ? i : -1;
 }
 
 const cueSpan = (tokens: readonly Token[], i: number, length: number): CueSpan => ({ start: tokens[i].start, end: tokens[i + length - 1].end });

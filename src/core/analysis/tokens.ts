@@ -103,3 +103,15 @@ export function isSentenceEnd(tokens: readonly Token[], i: number): boolean {
   if (next?.text === ')') return false; // `(D-N.Y.) said`: inside an aside
   return next === undefined || !next.isWord || next.capitalized || /^\d/.test(next.text);
 }
+
+/** Index of the first token starting at or after `offset` (tokens are in text order), by binary search. */
+export function firstIndexAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
