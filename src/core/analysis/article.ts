@@ -57,8 +57,8 @@ function tokensOutside(text: string, paragraph: Span, quotes: readonly { absStar
   return tokens;
 }
 
-/** Capital letters (Latin, Greek, Cyrillic): a regular expression finds the next one faster than a loop. */
-const CAPITAL = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0391-\u03A9\u0410-\u042F]/g;
+/** Where a capital may stand: the regular expression skips ASCII lower case faster than a loop; `isUpperChar` decides. */
+const CAPITAL = /[A-Z\u00C0-\uFFFF]/g;
 
 const NAME_CONNECTOR = /^(of|de|van|von|bin|al|la|du|da|der|le|del|el|ibn|abu|di)$/;
 
@@ -141,7 +141,7 @@ function registerNames(
   CAPITAL.lastIndex = 0;
   for (let m = CAPITAL.exec(paragraph.text); m; m = CAPITAL.exec(paragraph.text)) {
     const start = paragraph.start + m.index;
-    if (start > paragraph.start && isWordChar(text.charCodeAt(start - 1))) continue;
+    if (!isUpperChar(text.charCodeAt(start)) || (start > paragraph.start && isWordChar(text.charCodeAt(start - 1)))) continue;
     while (quote < quotes.length && quotes[quote].absEnd <= start) quote++;
     if (quote < quotes.length && start >= quotes[quote].absStart) { CAPITAL.lastIndex = quotes[quote].absEnd - paragraph.start; continue; }
     const end = capitalisedRunEnd(text, start, quote < quotes.length ? Math.min(quotes[quote].absStart, paragraph.end) : paragraph.end);
