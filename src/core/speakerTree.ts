@@ -6,6 +6,7 @@
  * because a reader asks "what did Kerry say, and where": the article rows carry the outlet and
  * the count, and the same remark reported by several outlets is the hover's job.
  */
+import { compareStrings } from './annotations/model';
 import { mergeSpeakers, type WorkspaceSpeaker } from './analysis/merge';
 import type { ArticleAnalysis, Quote } from './types';
 
@@ -108,7 +109,7 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
         kind: 'article' as const, speaker, article,
         quotes: quotes.map(quote => ({ kind: 'quote' as const, speaker, article, quote, get line() { return lineOf(quote.start); } })),
       };
-    }).sort((a, b) => b.quotes.length - a.quotes.length || compareText(a.article.label.toLowerCase(), b.article.label.toLowerCase()));
+    }).sort((a, b) => b.quotes.length - a.quotes.length || compareStrings(a.article.label.toLowerCase(), b.article.label.toLowerCase()));
   };
 
   const needle = options.filter?.trim().toLocaleLowerCase() ?? '';
@@ -135,12 +136,8 @@ export function buildSpeakerTree(articles: readonly TreeArticle[], options: Spea
  */
 function sortRows(rows: SpeakerNode[], sort: SpeakerSort): void {
   const keys = new Map(rows.map(row => [row, row.name.toLowerCase()]));
-  const byName = (a: SpeakerNode, b: SpeakerNode) => compareText(keys.get(a)!, keys.get(b)!) || compareText(a.name, b.name);
+  const byName = (a: SpeakerNode, b: SpeakerNode) => compareStrings(keys.get(a)!, keys.get(b)!) || compareStrings(a.name, b.name);
   rows.sort(sort === 'name' ? byName : (a, b) => b.quoteCount - a.quoteCount || byName(a, b));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function countQuotes(perArticle: Map<TreeArticle, Quote[]>): number {
