@@ -342,13 +342,13 @@ export class CrossSourceMatcher {
    */
   shareOfAllMatches(docs: ReadonlySet<number>): CrossSourceMatch[] {
     const share: CrossSourceMatch[] = [];
+    this.quoteMatches.clear();
     for (const [doc, { first, count }] of this.docQuotes) {
       if (docs.has(doc)) {
         this.resolve(doc, true);
         for (const match of this.docMatches.get(doc)!) if (match.a.doc === doc) share.push(match);
       } else {
         this.resolved.add(doc);
-        this.quoteMatches.clear();
         this.quoteStates.fill(QuoteState.Resolved, first, first + count);
       }
     }
@@ -607,7 +607,7 @@ export class CrossSourceMatcher {
   /**
    * Compares with the shorter quotation first, ties broken by wording, so a pair always compares the
    * same way. Wire copy puts one wording in many articles: `memo` (cleared by each `resolve`) aligns
-   * each pair of wordings once, keyed by the first's fingerprint and 23 bits of the second's.
+   * each pair of wordings once, keyed by their two fingerprints.
    */
   private compare(x: number, y: number): Comparison | null {
     const xFirst = this.wordCounts[x] < this.wordCounts[y] ||
@@ -615,7 +615,7 @@ export class CrossSourceMatcher {
     const first = xFirst ? x : y;
     const second = xFirst ? y : x;
     const firstKey = this.quoteFingerprint[first];
-    const secondKey = this.quoteFingerprint[second] & 0x7fffff;
+    const secondKey = this.quoteFingerprint[second];
     const known = this.memo.get(firstKey, secondKey);
     if (known !== PairTable.ABSENT) return known === NO_MATCH ? null : this.comparisons[known];
     const comparison = compareQuotes(this.wordsOf(first), this.wordsOf(second), this.weight);
@@ -909,7 +909,7 @@ function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | nu
     hash = Math.imul(hash ^ id, 0x01000193);
     if (bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
   });
-  // 30 bits: `compare` packs two into one number as a memo key.
+  // 30 bits, never negative: `WordingCounts` marks an empty slot with -1.
   return hash & 0x3fffffff;
 }
 
