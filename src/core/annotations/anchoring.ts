@@ -384,7 +384,7 @@ function alignWithin(text: string, pattern: string, from: number, to: number, ex
   }
   // Equally close ends (`seee"` read as `see` plus a changed mark, or as `see"` plus a letter):
   // the one followed by the old suffix wins, then the one nearest the expected end.
-  const followedBySuffix = (j: number) => commonPrefixLength(text.slice(windowStart + j, windowStart + j + SUFFIX_PROBE), suffix);
+  const followedBySuffix = (j: number) => dmp.diff_commonPrefix(text.slice(windowStart + j, windowStart + j + SUFFIX_PROBE), suffix);
   let bestEnd = -1;
   for (let j = 1; j <= n; j++) {
     if (bestEnd !== -1 && cost[j] > cost[bestEnd]) continue;
@@ -431,12 +431,6 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
     return withoutOrphanFlag({ ...annotation, target });
   });
   return { annotations: result, changed, orphans };
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
 }
 
 function withoutOrphanFlag(annotation: Annotation): Annotation {
