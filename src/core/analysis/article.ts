@@ -108,7 +108,6 @@ function opensSentence(text: string, paragraphStart: number, start: number): boo
   return (ch === '.' || ch === '?' || ch === '!') && i < start - 1;
 }
 
-/** Names of people in a paragraph's own words: `UK Foreign Secretary Philip Hammond`, `Kerry met`. */
 /** A capitalised run read as a name: where the name starts within it, the name (and its words) and its titles. */
 type ParsedRun = { readonly offset: number; readonly name: string; readonly words: readonly string[]; readonly titles: readonly string[] } | null;
 
@@ -127,6 +126,7 @@ function isSubject(text: string, paragraph: Span, start: number, end: number, cu
 
 const INDEFINITE_PERSON = new RegExp(`\\b[Aa]n? (?:[A-Za-z.-]+ ){0,3}?(?:${PERSON_NOUNS.join('|')})\\b`, 'g');
 
+/** Names of people in a paragraph's own words: `UK Foreign Secretary Philip Hammond`, `Kerry met`. */
 function registerNames(
   text: string, paragraph: Span, quotes: readonly { absStart: number; absEnd: number }[], index: number,
   registry: SpeakerRegistry, parsed: Map<string, ParsedRun>, cues: CueMatcher,
@@ -196,6 +196,9 @@ const STAGE_DIRECTION = /^\s*[([][^()[\]]*[)\]][\s.,]*$/;
 /** Only closing punctuation between a quotation and the end of its paragraph. */
 const NOTHING_AFTER = /^[\s.,;:!?…]*$/;
 
+/** Words that open an utterance: a capital, a digit, a bracket or an ellipsis, after any marks. */
+const OPENS_UTTERANCE = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u;
+
 /**
  * `other` is kept for quoted words nobody is said to have spoken: unattributed headline quotes
  * other than the one that closes the headline, stage directions, a few quoted words that modify the
@@ -203,9 +206,6 @@ const NOTHING_AFTER = /^[\s.,;:!?…]*$/;
  * their sentence. Anything longer stays a quotation, if an unattributed one: on PolNeAR, quoted
  * titles and phrases inside reported speech are annotated as quotations.
  */
-/** Words that open an utterance: a capital, a digit, a bracket or an ellipsis, after any marks. */
-const OPENS_UTTERANCE = /^[\s…."'“]*(\.\.\.|[\p{Lu}\d[(])/u;
-
 function kindOf(text: string, q: ScannedQuote & { absStart: number }, inHeadline: boolean, attributed: boolean, cueNearby: boolean, modifier: boolean, closesHeadline: boolean): QuoteKind {
   const inner = text.slice(q.absStart + (q.innerStart - q.start), q.absStart + (q.innerEnd - q.start));
   if (STAGE_DIRECTION.test(inner)) return 'other';

@@ -117,10 +117,10 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
 
 const cueSpan = (tokens: readonly Token[], i: number, length: number): CueSpan => ({ start: tokens[i].start, end: tokens[i + length - 1].end });
 
-/** Token index range [from, to) of the sentence that holds `at`, clipped to [floor, ceiling). */
 /** No sentence is read further than this many tokens either way: run-on text stays linear. */
 const SENTENCE_REACH = 120;
 
+/** Token index range [from, to) of the sentence that holds `at`, clipped to [floor, ceiling). */
 function sentenceBounds(tokens: readonly Token[], at: number, floor: number, ceiling: number): [number, number] {
   let from = at;
   const lowest = Math.max(floor, at - SENTENCE_REACH);
