@@ -358,8 +358,7 @@ export class WorkspaceIndex {
       [...this.byUri.values()].map(entry => {
         if (entry.speakers === null) this.analysisOf(entry);
         const { speakers, quoteSpeakers } = entry.speakers ?? { speakers: [], quoteSpeakers: [] };
-        const quotes = quoteSpeakers.map(speaker => ({ speaker }) as Quote);
-        return { headline: null, paragraphs: [], boilerplate: [], quotes, speakers };
+        return { quotes: quoteSpeakers.map(speaker => ({ speaker })), speakers };
       }),
     );
     return this.mergedSpeakers;
