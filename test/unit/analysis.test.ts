@@ -551,4 +551,15 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Readers Write\n\n\u201cThe new bus line changed my commute.\u201d \u2015 Lena Ortiz\n\u201cParking is still a mess.\u201d\u2015 Tom Park, Eastville.\n';
     assertQuotes(analyzeArticle(text), [['The new bus line', 'Lena Ortiz'], ['Parking is still', 'Tom Park']]);
   });
+
+  test('a quantifier that stands for people is a cue\u2019s subject; a noun after it is no cue', () => {
+    const text = [
+      'Pier Vote', '',
+      '\u201cWe will not wait,\u201d the two write. \u201cIt is hard,\u201d the 41-year-old father of three replied.', '',
+      '\u201cRebuild it,\u201d one resident said. \u201cTear it down,\u201d shouted another. Others chanted, \u201cSave the pier!\u201d', '',
+      'Mayor Ana Ruiz promised \u201cbetter pay\u201d for many state workers \u201cby the spring.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text),
+      ['the two', 'the 41-year-old father of three', 'one resident', 'another', 'Others', 'Mayor Ana Ruiz', 'Mayor Ana Ruiz']);
+  });
 });

@@ -4,8 +4,8 @@
  * headline `Kerry: '...'`. Pronouns and descriptions are returned as written here and resolved to
  * people in `speakers.ts`.
  */
-import { DETERMINERS, NOT_NAMES, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
-import { type Mention, nameStartingAt, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, TITLE_WORDS } from './lexicon';
+import { type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
@@ -38,6 +38,21 @@ const NAMING = /^(called|dubbed|labeled|labelled|titled|named)$/;
 /** Cue words that are also nouns (`a Trump tweet`, `of Republican claims`). */
 const NOUN_CUE = /^(tweet|comment|call|claim|post|report|promise|pledge|vow|quote|answer|reply|remark|charge|boast|demand|jab|quip|joke|warning)s?$/;
 const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
+
+/**
+ * `another said`, `the two write`, `a mother of three replied`: a quantifier that stands for people
+ * (opening its clause, or after `the` or `of`) before the cue at `i` makes it a verb, unless the cue is
+ * a noun of the quantifier's number (`another tweet`, `two calls`).
+ */
+function quantifierSubject(tokens: readonly Token[], i: number): boolean {
+  const quantifier = tokens[i - 1].lower;
+  const cue = tokens[i].lower;
+  const before = tokens[i - 2]?.lower;
+  if (!(opensClause(tokens, i - 1) || before === 'the' || before === 'of')) return false;
+  if (SINGULAR_QUANTIFIERS.has(quantifier)) return !(NOUN_CUE.test(cue) && !cue.endsWith('s'));
+  if (PLURAL_QUANTIFIERS.has(quantifier)) return !(NOUN_CUE.test(cue) && cue.endsWith('s'));
+  return false;
+}
 
 export class CueMatcher {
   private readonly forms: Set<string>;
@@ -77,7 +92,7 @@ export class CueMatcher {
     const acrossQuotation = t.start - previous.end > 1;
     if (acrossQuotation && !isParticiple(t)) return length;
     // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
-    if (DETERMINERS.has(previous.lower) || /['’]s$/.test(previous.lower)) return 0;
+    if ((DETERMINERS.has(previous.lower) && !quantifierSubject(tokens, i)) || /['’]s$/.test(previous.lower)) return 0;
     if (acrossQuotation) return length;
     // `a super PAC called Future45`, `a group dubbed "..."`: a name given, not words said.
     if (NAMING.test(t.lower) && [i - 2, i - 3].some(k => k >= 0 && /^(a|an)$/.test(tokens[k].lower))) return 0;

@@ -73,6 +73,17 @@ export const DETERMINERS = new Set([
   'several', 'two', 'three', 'many', 'other', 'both', 'these', 'those', 'two', 'several',
 ]);
 
+/**
+ * Determiners that also stand alone for people (`another said`, `the two write`, `a mother of
+ * three replied`), singular and plural: a cue word after one is a verb unless it is a noun of the
+ * right number (`another tweet`, `two calls`).
+ */
+export const SINGULAR_QUANTIFIERS = new Set(['one', 'another']);
+export const PLURAL_QUANTIFIERS = new Set(['two', 'three', 'several', 'many', 'both', 'some']);
+
+/** Words that stand alone for people as a cue's subject: `another said`, `Others shouted`, `said one`. */
+export const STANDING_FOR_PEOPLE = new Set(['another', 'others', 'some', 'many', 'most', 'several', 'someone', 'somebody']);
+
 /** Capitalised words that open sentences without being names. */
 export const NOT_NAMES = new Set([
   'the', 'but', 'and', 'or', 'so', 'yet', 'however', 'still', 'then', 'now', 'also', 'when',

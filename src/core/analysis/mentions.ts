@@ -2,7 +2,7 @@
  * Finding the words that name a speaker next to a cue verb: a name (with its titles), a pronoun,
  * or a description. Works on tokens with absolute offsets; `floor`/`ceiling` bound the search.
  */
-import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './lexicon';
+import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
 import { isAbbreviation, type Token } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -128,12 +128,15 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     if (!t.isWord && t.text !== '-' && !(t.text === '.' && isAbbreviation(tokens[k - 1]))) break;
     if (t.isWord && (FORWARD_STOPS.has(t.lower) || BETWEEN_SUBJECT_AND_CUE.has(t.lower) || VERBISH.has(t.lower))) break;
   }
-  if (from < 0) {
+  if (from < 0 && STANDING_FOR_PEOPLE.has(head.lower)) {
+    if (!opensClause(tokens, to)) return null;
+    from = to;
+  } else if (from < 0) {
     // Bare plural roles (`U.S. officials said`) or a role noun alone.
     if (!ROLE_NOUNS.has(head.lower)) return null;
     from = to;
     while (from - 1 >= floor && tokens[from - 1].isWord && tokens[from - 1].capitalized && !NOT_NAMES.has(tokens[from - 1].lower)) from--;
-  } else if (!ROLE_NOUNS.has(head.lower) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
+  } else if (!ROLE_NOUNS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
     return null;
   }
   const start = tokens[from].start;
@@ -242,7 +245,7 @@ function subjectAt(text: string, tokens: readonly Token[], k: number, floor: num
   const pronoun = pronounAt(t);
   if (pronoun) return pronoun;
   if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameEndingAt(text, tokens, k, floor);
-  if (!t.capitalized) return descriptionEndingAt(text, tokens, k, floor, anyHead);
+  if (!t.capitalized || STANDING_FOR_PEOPLE.has(t.lower)) return descriptionEndingAt(text, tokens, k, floor, anyHead);
   return null;
 }
 
@@ -262,8 +265,23 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   }
   // `said Mr. McGinley`: an honorific opens a name.
   if (t.capitalized && (!NOT_NAMES.has(t.lower) || HONORIFICS.has(t.lower))) return nameStartingAt(text, tokens, k, ceiling);
-  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling);
-  return pronounAt(t) ?? describedName(text, tokens, k, ceiling);
+  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling) ?? standingAlone(t);
+  return pronounAt(t) ?? describedName(text, tokens, k, ceiling) ?? standingAlone(t);
+}
+
+/**
+ * True when `tokens[k]` opens a clause: after punctuation or `and`, `but`, `yet`, `so`. A word that
+ * stands for people is a subject only there (`Others shouted`, not `for many state workers` or
+ * `which some have argued`).
+ */
+export function opensClause(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return before === undefined || !before.isWord || /^(and|but|yet|so)$/.test(before.lower);
+}
+
+/** `said another`, `tweeted others`: a word that stands for people on its own. */
+function standingAlone(t: Token): Mention | null {
+  return STANDING_FOR_PEOPLE.has(t.lower) ? { start: t.start, end: t.end, kind: 'description', name: t.text, titles: [] } : null;
 }
 
 /** Words that put a time, not a person, between a cue and a name: `said last week Trump...`. */
