@@ -562,4 +562,18 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text),
       ['the two', 'the 41-year-old father of three', 'one resident', 'another', 'Others', 'Mayor Ana Ruiz', 'Mayor Ana Ruiz']);
   });
+
+  test('a transcript printed in quotation marks: the label inside the marks speaks the line and the paragraph that carries it on', () => {
+    const text = [
+      'Pier Debate', '',
+      'The mayor and her rival met on the radio. The station\u2019s transcript follows:', '',
+      '"HOST: Welcome to both of you.', '',
+      '"REED: Thank you. The pier is a relic, and everyone knows it.', '',
+      '"RUIZ: It is not a relic. It brings in half of our visitors.', '',
+      '"And it will bring in more once it is rebuilt.', '',
+      '"REED: Not with that budget.',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text),
+      ['The station\u2019s transcript', 'REED', 'RUIZ', 'RUIZ', 'REED']);
+  });
 });

@@ -247,6 +247,23 @@ function speakerLabel(text: string, tokens: readonly Token[], registry: SpeakerR
   return /^[A-Z][A-Z .'’-]+$/.test(name) || words.length >= 2 || registry.knownSurname(words[0]) ? label : null;
 }
 
+/** How far into a quotation a transcript turn's label may end (`"Chris Matthews:` and a space). */
+const INNER_LABEL_REACH = 40;
+
+/**
+ * `"PENCE: Well, look, ...`: a transcript printed line by line inside quotation marks opens each
+ * line with its speaker's label, inside the marks. The label speaks the line, and a line that goes
+ * on into the next paragraph.
+ */
+function innerSpeakerLabel(text: string, innerStart: number, innerEnd: number, registry: SpeakerRegistry): Attribution | null {
+  if (!isUpperChar(text.charCodeAt(innerStart))) return null;
+  const limit = Math.min(innerEnd, innerStart + INNER_LABEL_REACH);
+  let colon = innerStart;
+  while (colon < limit && text.charCodeAt(colon) !== 0x3a) colon++;
+  if (colon >= limit) return null;
+  return speakerLabel(text, tokenize(text, innerStart, colon + 1), registry);
+}
+
 /** True when quotation `k` and quotation `k + 1` lie in one sentence. */
 function sameSentence(text: string, tokens: readonly Token[], slots: readonly QuoteSlot[], k: number): boolean {
   for (let i = slots[k].after; i < slots[k + 1].first; i++) if (isSentenceEnd(tokens, i)) return false;
@@ -370,6 +387,13 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
       if (!previous.runsOn && !onlyQuotes) continue;
       const last = previous.lastQuote ?? previous.reported();
       if (last) found[k] = continuation(last, 0.8);
+    }
+    // A line that opens its paragraph, that no cue gives to anyone (`the crowd chanted "Ruiz: ..."`)
+    // and that no paragraph before introduces (`Partial transcript as follows:`), speaks as its label.
+    const opening = scanned[0];
+    if (!inHeadline && slots[0].first === 0 && (found[0] === null || found[0].evidence === 'continuation')) {
+      const inner = innerSpeakerLabel(text, paragraph.start + opening.innerStart, paragraph.start + opening.innerEnd, registry);
+      if (inner) found[0] = resolve(inner, index, registry);
     }
     // `"..."` and then a paragraph of its own, `- Hillary Clinton.`: the last quotation is signed below
     // when it is a sentence of its own (not `...called him "my friend." - Reuters`, a wire credit).

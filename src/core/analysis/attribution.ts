@@ -575,6 +575,13 @@ export function attributeHeadline(text: string, tokens: readonly Token[], quoteS
 export function attributeIntro(text: string, tokens: readonly Token[], cues: CueMatcher): Attribution | null {
   const last = tokens[tokens.length - 1];
   if (!last || last.text !== ':') return null;
+  // `Partial transcript as follows:`, `The statement follows:`: what follows speaks as what introduces it.
+  const follows = tokens.length - 2;
+  if (tokens[follows]?.lower === 'follows') {
+    const [from] = sentenceBounds(tokens, follows, 0, follows);
+    const mention = sentenceSubject(text, tokens, from, follows, true);
+    return mention && { mention, cue: cueSpan(tokens, follows, 1), rule: 'intro' };
+  }
   for (let i = tokens.length - 2; i >= 0 && i >= tokens.length - 12; i--) {
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
