@@ -395,8 +395,10 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
   // `"..." and said he would`: a clause joined after the quotation is its sentence's subject's doing,
   // as is every quotation in a title-cased headline (`Kasich Calls Plan "Crazy" After Debate Comments`).
   const joined = tokens[q.after]?.isWord === true && CLAUSE_JOINER.test(tokens[q.after].lower);
-  if (joined || cues.titleCase) return beforeQuote(text, tokens, q, beforeStart, cues) ?? afterQuote(text, tokens, quotes, index, afterEnd, cues);
-  return afterQuote(text, tokens, quotes, index, afterEnd, cues) ?? beforeQuote(text, tokens, q, beforeStart, cues);
+  const found = joined || cues.titleCase
+    ? beforeQuote(text, tokens, q, beforeStart, cues) ?? afterQuote(text, tokens, quotes, index, afterEnd, cues)
+    : afterQuote(text, tokens, quotes, index, afterEnd, cues) ?? beforeQuote(text, tokens, q, beforeStart, cues);
+  return found ?? pointOfView(text, tokens, q.after, afterEnd) ?? pointOfView(text, tokens, beforeStart, q.first);
 }
 
 /** After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`. */
@@ -518,6 +520,9 @@ export function signature(text: string, tokens: readonly Token[], at: number, ce
   return { mention, cue: { start: tokens[at].start, end: tokens[k - 1].end }, rule: 'signature' };
 }
 
+/** `in his eyes`, `in Ruiz's view`: the nouns that make their possessor the source. */
+const POINT_OF_VIEW = /^(eyes|view|words|opinion|estimation|telling)$/;
+
 /** `according to X` in tokens [from, to): X is the source. */
 function accordingTo(text: string, tokens: readonly Token[], from: number, to: number, cues: CueMatcher): Attribution | null {
   for (let i = from; i < to - 1; i++) {
@@ -526,6 +531,39 @@ function accordingTo(text: string, tokens: readonly Token[], from: number, to: n
     if (mention) return { mention, cue: cueSpan(tokens, i, 2), rule: 'according' };
   }
   return null;
+}
+
+/**
+ * `per X`, `in the words of X`, `in his eyes`, `in X's view` in tokens [from, to): X is the source,
+ * unless a cue verb in the sentence names one (`in his view, he said`).
+ */
+function pointOfView(text: string, tokens: readonly Token[], from: number, to: number): Attribution | null {
+  for (let i = from; i < to - 1; i++) {
+    const t = tokens[i];
+    if (t.lower === 'per' && i + 1 < to) {
+      // `per the party's bylaws`, `per CNN`; not `per hour` or `per cent`.
+      const next = tokens[i + 1];
+      const source = DETERMINERS.has(next.lower) || /['’]s$/.test(next.lower) || (next.capitalized && !NOT_NAMES.has(next.lower));
+      const mention = source ? sourceAfterPhrase(text, tokens, i, to) : null;
+      if (mention) return { mention, cue: cueSpan(tokens, i, 1), rule: 'according' };
+    } else if (t.lower === 'in' && i + 4 < to && tokens[i + 1].lower === 'the' && POINT_OF_VIEW.test(tokens[i + 2].lower) && tokens[i + 3].lower === 'of') {
+      const mention = sourceAfterPhrase(text, tokens, i + 3, to);
+      if (mention) return { mention, cue: cueSpan(tokens, i, 4), rule: 'according' };
+    } else if (t.lower === 'in' && i + 2 < to && POINT_OF_VIEW.test(tokens[i + 2].lower)) {
+      const mention = viewHolder(text, tokens[i + 1]);
+      if (mention) return { mention, cue: cueSpan(tokens, i, 3), rule: 'according' };
+    }
+  }
+  return null;
+}
+
+/** The possessor in `in his eyes` (`his` stands for `he`) or `in Ruiz's view`. */
+function viewHolder(text: string, t: Token): Mention | null {
+  const pronoun = POSSESSIVE_PRONOUN[t.lower];
+  if (pronoun) return { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
+  if (!t.capitalized || !/['’]s$/.test(t.text) || NOT_NAMES.has(t.lower.slice(0, -2))) return null;
+  const end = t.end - 2;
+  return { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
 }
 
 /**
