@@ -588,4 +588,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
       ['the council\u2019s rules', 'the council\u2019s rules'], ['Reed', 'Reed'], ['his', 'Tom Park'], ['one engineer', 'one engineer'], ['Park', 'Tom Park'],
     ]);
   });
+
+  test('words typed are reported words; `types` stays a noun', () => {
+    const text = 'Clinic Notes\n\nOn the form, a nurse had typed \u201croutine check.\u201d\n\nThe clinic is \u201ca lifeline\u201d for the Main Street types.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => [q.speakerMention?.text, q.cue?.text]), [['a nurse', 'typed'], ['The clinic', 'is']]);
+  });
 });
