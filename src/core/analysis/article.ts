@@ -2,7 +2,7 @@
  * Puts the pieces together for one article: structure, quotations per paragraph, attribution,
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
-import type { AnalysisOptions, ArticleAnalysis, EvidenceKind, Quote, QuoteKind, Span } from '../types';
+import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, EvidenceKind, Quote, QuoteKind, Span } from '../types';
 import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
@@ -298,158 +298,213 @@ function once<T>(compute: () => T): () => T {
   };
 }
 
+/** What reading an article carries from paragraph to paragraph, and what it has found so far. */
+class ArticleReading {
+  readonly registry = new SpeakerRegistry();
+  readonly quotes: Quote[] = [];
+  readonly personOf = new Map<Quote, Person>();
+  readonly parsedRuns = new Map<string, ParsedRun>();
+
+  constructor(readonly text: string, readonly structure: ArticleStructure, readonly cues: CueMatcher) {}
+}
+
 export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysis {
   const structure = articleStructure(text);
-  const cues = cueMatcher(options);
-  const registry = new SpeakerRegistry();
-  const quotes: Quote[] = [];
-  const personOf = new Map<Quote, Person>();
-  const parsedRuns = new Map<string, ParsedRun>();
-  let previous = NOTHING;
+  const reading = new ArticleReading(text, structure, cueMatcher(options));
+  const { paragraphs } = structure;
 
   for (const person of options?.people ?? []) {
-    const at = structure.paragraphs.findIndex(p => p.end >= person.end);
-    if (at >= 0) registry.addName(person.text, [], person.start, at, opensSentence(text, structure.paragraphs[at].start, person.start));
+    const at = paragraphs.findIndex(p => p.end >= person.end);
+    if (at >= 0) reading.registry.addName(person.text, [], person.start, at, opensSentence(text, paragraphs[at].start, person.start));
   }
 
   // The headline is read last: `Kerry: '...'` names a speaker only if the article is about a Kerry.
-  const order = structure.paragraphs.map((_, index) => index);
-  if (structure.headline) order.push(order.shift()!);
-  for (const index of order) {
-    const paragraph = structure.paragraphs[index];
+  // Each paragraph is read by functions of their own, so that the compiler optimises (and, when a
+  // rare case turns up, throws away and redoes) small pieces rather than the reading of a whole article.
+  const first = structure.headline ? 1 : 0;
+  let previous = NOTHING;
+  for (let read = 0; read < paragraphs.length; read++) {
+    const index = (read + first) % paragraphs.length;
     const inHeadline = structure.headline !== null && index === 0;
-    // Fields listed, not spread: spreading here cost a sixth of the whole analysis.
-    const scanned = scanQuotes(paragraph.text, inHeadline).map(q => ({
-      start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, closed: q.closed, single: q.single,
-      absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end,
-    }));
-    const next = structure.paragraphs[index + 1];
-    if (scanned.length === 0) {
-      registerNames(text, paragraph, [], index, registry, parsedRuns, cues);
-      const tokens = once(() => tokenize(text, paragraph.start, paragraph.end));
-      previous = {
-        lastQuote: null,
-        reported: once(() => {
-          const reported = lastReportedSpeaker(text, tokens(), cues) ?? lastSentenceSubject(text, tokens());
-          return reported ? resolve(reported, index, registry) : null;
-        }),
-        intro: once(() => {
-          const intro = paragraph.text.endsWith(':') ? attributeIntro(text, tokens(), cues) : null;
-          return intro ? resolve(intro, index, registry) : null;
-        }),
-        runsOn: false,
-      };
-      continue;
-    }
-
-    // Only the words outside the quotations are read for cues and speakers.
-    const tokens = tokensOutside(text, paragraph, scanned);
-    const slots: QuoteSlot[] = scanned.map(q => ({
-      start: q.absStart, end: q.absEnd, first: firstIndexAtOrAfter(tokens, q.absStart), after: firstIndexAtOrAfter(tokens, q.absEnd),
-    }));
-    registerNames(text, paragraph, scanned, index, registry, parsedRuns, cues);
-
-    const found: (Resolved | null)[] = slots.map((_, k) => {
-      const attribution = inHeadline
-        ? headlineSpeaker(text, tokens, slots[k].start, registry) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
-        : attributeInParagraph(text, tokens, slots, k, cues);
-      return attribution ? resolve(attribution, index, registry) : null;
-    });
-    const label = inHeadline ? null : speakerLabel(text, tokens, registry);
-    // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`).
-    const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (tokens[slot.first - 1]?.text !== ':' || tokens[slot.first - 1].start === label.cue.start);
-    slots.forEach((slot, k) => { if (inTurn(slot)) found[k] = resolve(label!, index, registry); });
-
-    // Quotations left without a cue take one from the paragraph, else from the one before.
-    const onlyQuotes = tokens.every(t => !t.isWord);
-    // The nearest attributed quotation after each one, found in one backward pass.
-    const nextFound: (Resolved | null)[] = new Array(found.length).fill(null);
-    for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1];
-    let previousFound: Resolved | null = null;
-    for (let k = 0; k < found.length; k++, previousFound = found[k - 1] ?? previousFound) {
-      if (found[k]) continue;
-      // `Pastor Urges Voters To ‘Turn Away’ From ‘Boasters’`: a headline's later quotes share its speaker.
-      if (inHeadline) { if (previousFound) found[k] = continuation(previousFound, 0.9); continue; }
-      // `Hammond added that "...," but Iraqi forces "will be..."`: one sentence, one speaker.
-      if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
-      const subject = attributeToSentenceSubject(text, tokens, slots, k);
-      if (subject) { found[k] = resolve(subject, index, registry); continue; }
-      if (isQuotedModifier(text, tokens, slots[k])) continue;
-      const possessor = attributeToPossessor(text, tokens, slots[k]);
-      if (possessor) { found[k] = resolve(possessor, index, registry); continue; }
-      const sameParagraph = previousFound ?? nextFound[k];
-      if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
-      const reportedBefore = slots[k].first > 0 ? lastReportedSpeaker(text, tokens, cues, slots[k].first) : null;
-      if (reportedBefore) { found[k] = continuation(resolve(reportedBefore, index, registry), 0.9); continue; }
-      if (k !== 0 || slots[0].first !== 0) continue;
-      const intro = previous.intro();
-      if (intro) { found[k] = intro; continue; }
-      if (!previous.runsOn && !onlyQuotes) continue;
-      const last = previous.lastQuote ?? previous.reported();
-      if (last) found[k] = continuation(last, 0.8);
-    }
-    // A line that opens its paragraph, that no cue gives to anyone (`the crowd chanted "Ruiz: ..."`)
-    // and that no paragraph before introduces (`Partial transcript as follows:`), speaks as its label.
-    const opening = scanned[0];
-    if (!inHeadline && slots[0].first === 0 && (found[0] === null || found[0].evidence === 'continuation')) {
-      const inner = innerSpeakerLabel(text, paragraph.start + opening.innerStart, paragraph.start + opening.innerEnd, registry);
-      if (inner) found[0] = resolve(inner, index, registry);
-    }
-    // `"..."` and then a paragraph of its own, `- Hillary Clinton.`: the last quotation is signed below
-    // when it is a sentence of its own (not `...called him "my friend." - Reuters`, a wire credit).
-    const lastSlot = slots[slots.length - 1];
-    const standsAlone = lastSlot.first === 0 || isSentenceEnd(tokens, lastSlot.first - 1);
-    const lastFoundBy = found[slots.length - 1]?.evidence;
-    if (!inHeadline && next && standsAlone && (lastFoundBy === undefined || lastFoundBy === 'continuation') && tokens.slice(lastSlot.after).every(t => !t.isWord) && SIGNATURE_LINE.test(next.text)) {
-      const signing = tokenize(text, next.start, next.end);
-      const signed = signature(text, signing, 0, signing.length);
-      if (signed) found[slots.length - 1] = resolve(signed, index + 1, registry);
-    }
-
-    scanned.forEach((q, k) => {
-      const resolved = found[k];
-      const unattributed = resolved === null;
-      // After a colon the label before it is the only speaker a headline offers (`Bridge Reopens: ‘A Good Day’`).
-      const closesHeadline = inHeadline && NOTHING_AFTER.test(text.slice(q.absEnd, paragraph.end)) && !/:\s*$/.test(text.slice(paragraph.start, q.absStart));
-      const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]), closesHeadline);
-      const mention: Mention | null = resolved?.attribution.mention ?? null;
-      const person = kind === 'other' ? null : resolved?.person ?? null;
-      const quote: Quote = {
-        start: q.absStart,
-        end: q.absEnd,
-        text: text.slice(paragraph.start + q.innerStart, paragraph.start + q.innerEnd),
-        kind,
-        speaker: person ? person.name : null,
-        speakerMention: kind !== 'other' && mention ? span(text, mention) : null,
-        cue: kind !== 'other' && resolved ? span(text, resolved.attribution.cue) : null,
-        confidence: kind !== 'other' && resolved ? Math.round(resolved.confidence * 100) / 100 : 0,
-        evidence: kind !== 'other' && resolved ? resolved.evidence : 'none',
-        paragraph: index,
-      };
-      quotes.push(quote);
-      if (person) personOf.set(quote, person);
-    });
-
-    const lastFound = found.filter((r): r is Resolved => r !== null).at(-1) ?? null;
-    const lastQuote = scanned[scanned.length - 1];
-    // Only a paragraph that merely quotes passes on the one before; keeping every earlier one reachable
-    // would make huge articles slow to collect.
-    const carried = onlyQuotes ? previous : NOTHING;
-    previous = {
-      lastQuote: lastFound,
-      reported: once(() => {
-        const reported = lastReportedSpeaker(text, tokens, cues);
-        if (reported) return resolve(reported, index, registry);
-        return onlyQuotes ? carried.lastQuote ?? carried.reported() : null;
-      }),
-      intro: once(() => {
-        const intro = paragraph.text.endsWith(':') ? attributeIntro(text, tokens, cues) : null;
-        return intro ? resolve(intro, index, registry) : null;
-      }),
-      runsOn: !lastQuote.closed && next !== undefined && opensWithQuote(next.text),
-    };
+    const scanned = quotationsIn(paragraphs[index], inHeadline);
+    previous = scanned.length === 0
+      ? readUnquotedParagraph(reading, index)
+      : readQuotedParagraph(reading, index, inHeadline, scanned, previous);
   }
+  return finalAnalysis(reading);
+}
 
+type AbsoluteQuote = ScannedQuote & { readonly absStart: number; readonly absEnd: number };
+
+/** A paragraph's quotations, with their places in the article. */
+function quotationsIn(paragraph: Span, inHeadline: boolean): AbsoluteQuote[] {
+  // Fields listed, not spread: spreading here cost a sixth of the whole analysis.
+  return scanQuotes(paragraph.text, inHeadline).map(q => ({
+    start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, closed: q.closed, single: q.single,
+    absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end,
+  }));
+}
+
+function readUnquotedParagraph(reading: ArticleReading, index: number): ParagraphOutcome {
+  const { text, registry, cues } = reading;
+  const paragraph = reading.structure.paragraphs[index];
+  registerNames(text, paragraph, [], index, registry, reading.parsedRuns, cues);
+  const tokens = once(() => tokenize(text, paragraph.start, paragraph.end));
+  return {
+    lastQuote: null,
+    reported: once(() => {
+      const reported = lastReportedSpeaker(text, tokens(), cues) ?? lastSentenceSubject(text, tokens());
+      return reported ? resolve(reported, index, registry) : null;
+    }),
+    intro: once(() => {
+      const intro = paragraph.text.endsWith(':') ? attributeIntro(text, tokens(), cues) : null;
+      return intro ? resolve(intro, index, registry) : null;
+    }),
+    runsOn: false,
+  };
+}
+
+function readQuotedParagraph(
+  reading: ArticleReading, index: number, inHeadline: boolean, scanned: readonly AbsoluteQuote[], previous: ParagraphOutcome,
+): ParagraphOutcome {
+  const { text, registry, cues } = reading;
+  const paragraph = reading.structure.paragraphs[index];
+  const next = reading.structure.paragraphs[index + 1];
+  // Only the words outside the quotations are read for cues and speakers.
+  const tokens = tokensOutside(text, paragraph, scanned);
+  const slots: QuoteSlot[] = scanned.map(q => ({
+    start: q.absStart, end: q.absEnd, first: firstIndexAtOrAfter(tokens, q.absStart), after: firstIndexAtOrAfter(tokens, q.absEnd),
+  }));
+  registerNames(text, paragraph, scanned, index, registry, reading.parsedRuns, cues);
+
+  const found = attributedQuotations(reading, index, inHeadline, tokens, slots);
+  const onlyQuotes = tokens.every(t => !t.isWord);
+  attributeTheRest(reading, index, inHeadline, tokens, slots, found, previous, onlyQuotes);
+  // A line that opens its paragraph, that no cue gives to anyone (`the crowd chanted "Ruiz: ..."`)
+  // and that no paragraph before introduces (`Partial transcript as follows:`), speaks as its label.
+  const opening = scanned[0];
+  if (!inHeadline && slots[0].first === 0 && (found[0] === null || found[0].evidence === 'continuation')) {
+    const inner = innerSpeakerLabel(text, paragraph.start + opening.innerStart, paragraph.start + opening.innerEnd, registry);
+    if (inner) found[0] = resolve(inner, index, registry);
+  }
+  // `"..."` and then a paragraph of its own, `- Hillary Clinton.`: the last quotation is signed below
+  // when it is a sentence of its own (not `...called him "my friend." - Reuters`, a wire credit).
+  const lastSlot = slots[slots.length - 1];
+  const standsAlone = lastSlot.first === 0 || isSentenceEnd(tokens, lastSlot.first - 1);
+  const lastFoundBy = found[slots.length - 1]?.evidence;
+  if (!inHeadline && next && standsAlone && (lastFoundBy === undefined || lastFoundBy === 'continuation') && tokens.slice(lastSlot.after).every(t => !t.isWord) && SIGNATURE_LINE.test(next.text)) {
+    const signing = tokenize(text, next.start, next.end);
+    const signed = signature(text, signing, 0, signing.length);
+    if (signed) found[slots.length - 1] = resolve(signed, index + 1, registry);
+  }
+  addQuotes(reading, index, inHeadline, scanned, tokens, slots, found);
+
+  const lastFound = found.filter((r): r is Resolved => r !== null).at(-1) ?? null;
+  const lastQuote = scanned[scanned.length - 1];
+  // Only a paragraph that merely quotes passes on the one before; keeping every earlier one reachable
+  // would make huge articles slow to collect.
+  const carried = onlyQuotes ? previous : NOTHING;
+  return {
+    lastQuote: lastFound,
+    reported: once(() => {
+      const reported = lastReportedSpeaker(text, tokens, cues);
+      if (reported) return resolve(reported, index, registry);
+      return onlyQuotes ? carried.lastQuote ?? carried.reported() : null;
+    }),
+    intro: once(() => {
+      const intro = paragraph.text.endsWith(':') ? attributeIntro(text, tokens, cues) : null;
+      return intro ? resolve(intro, index, registry) : null;
+    }),
+    runsOn: !lastQuote.closed && next !== undefined && opensWithQuote(next.text),
+  };
+}
+
+/** Each quotation's own attribution (or the transcript turn it lies in); null where it has none. */
+function attributedQuotations(
+  reading: ArticleReading, index: number, inHeadline: boolean, tokens: readonly Token[], slots: readonly QuoteSlot[],
+): (Resolved | null)[] {
+  const { text, registry, cues } = reading;
+  const found: (Resolved | null)[] = slots.map((_, k) => {
+    const attribution = inHeadline
+      ? headlineSpeaker(text, tokens, slots[k].start, registry) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
+      : attributeInParagraph(text, tokens, slots, k, cues);
+    return attribution ? resolve(attribution, index, registry) : null;
+  });
+  const label = inHeadline ? null : speakerLabel(text, tokens, registry);
+  // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`).
+  const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (tokens[slot.first - 1]?.text !== ':' || tokens[slot.first - 1].start === label.cue.start);
+  slots.forEach((slot, k) => { if (inTurn(slot)) found[k] = resolve(label!, index, registry); });
+  return found;
+}
+
+/** Quotations left without a cue take one from the paragraph, else from the one before. */
+function attributeTheRest(
+  reading: ArticleReading, index: number, inHeadline: boolean, tokens: readonly Token[], slots: readonly QuoteSlot[],
+  found: (Resolved | null)[], previous: ParagraphOutcome, onlyQuotes: boolean,
+): void {
+  const { text, registry, cues } = reading;
+  // The nearest attributed quotation after each one, found in one backward pass.
+  const nextFound: (Resolved | null)[] = new Array(found.length).fill(null);
+  for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1];
+  let previousFound: Resolved | null = null;
+  for (let k = 0; k < found.length; k++, previousFound = found[k - 1] ?? previousFound) {
+    if (found[k]) continue;
+    // `Pastor Urges Voters To ‘Turn Away’ From ‘Boasters’`: a headline's later quotes share its speaker.
+    if (inHeadline) { if (previousFound) found[k] = continuation(previousFound, 0.9); continue; }
+    // `Hammond added that "...," but Iraqi forces "will be..."`: one sentence, one speaker.
+    if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
+    const subject = attributeToSentenceSubject(text, tokens, slots, k);
+    if (subject) { found[k] = resolve(subject, index, registry); continue; }
+    if (isQuotedModifier(text, tokens, slots[k])) continue;
+    const possessor = attributeToPossessor(text, tokens, slots[k]);
+    if (possessor) { found[k] = resolve(possessor, index, registry); continue; }
+    const sameParagraph = previousFound ?? nextFound[k];
+    if (sameParagraph) { found[k] = continuation(sameParagraph, 0.9); continue; }
+    const reportedBefore = slots[k].first > 0 ? lastReportedSpeaker(text, tokens, cues, slots[k].first) : null;
+    if (reportedBefore) { found[k] = continuation(resolve(reportedBefore, index, registry), 0.9); continue; }
+    if (k !== 0 || slots[0].first !== 0) continue;
+    const intro = previous.intro();
+    if (intro) { found[k] = intro; continue; }
+    if (!previous.runsOn && !onlyQuotes) continue;
+    const last = previous.lastQuote ?? previous.reported();
+    if (last) found[k] = continuation(last, 0.8);
+  }
+}
+
+/** Adds the paragraph's quotation records, each with its kind and what attributes it. */
+function addQuotes(
+  reading: ArticleReading, index: number, inHeadline: boolean, scanned: readonly AbsoluteQuote[], tokens: readonly Token[],
+  slots: readonly QuoteSlot[], found: readonly (Resolved | null)[],
+): void {
+  const { text, cues } = reading;
+  const paragraph = reading.structure.paragraphs[index];
+  scanned.forEach((q, k) => {
+    const resolved = found[k];
+    const unattributed = resolved === null;
+    // After a colon the label before it is the only speaker a headline offers (`Bridge Reopens: ‘A Good Day’`).
+    const closesHeadline = inHeadline && NOTHING_AFTER.test(text.slice(q.absEnd, paragraph.end)) && !/:\s*$/.test(text.slice(paragraph.start, q.absStart));
+    const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]), closesHeadline);
+    const mention: Mention | null = resolved?.attribution.mention ?? null;
+    const person = kind === 'other' ? null : resolved?.person ?? null;
+    const quote: Quote = {
+      start: q.absStart,
+      end: q.absEnd,
+      text: text.slice(paragraph.start + q.innerStart, paragraph.start + q.innerEnd),
+      kind,
+      speaker: person ? person.name : null,
+      speakerMention: kind !== 'other' && mention ? span(text, mention) : null,
+      cue: kind !== 'other' && resolved ? span(text, resolved.attribution.cue) : null,
+      confidence: kind !== 'other' && resolved ? Math.round(resolved.confidence * 100) / 100 : 0,
+      evidence: kind !== 'other' && resolved ? resolved.evidence : 'none',
+      paragraph: index,
+    };
+    reading.quotes.push(quote);
+    if (person) reading.personOf.set(quote, person);
+  });
+}
+
+function finalAnalysis(reading: ArticleReading): ArticleAnalysis {
+  const { quotes, personOf, registry } = reading;
   // Speaker names are final only once the whole article is read (`Kerry` before `John Kerry`).
   quotes.sort((a, b) => a.start - b.start);
   const finalQuotes = quotes.map(q => {
@@ -459,6 +514,6 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
     return { ...q, speaker: person.name };
   });
   // Fields listed, not spread: spreading is slow here.
-  const { headline, paragraphs, boilerplate } = structure;
+  const { headline, paragraphs, boilerplate } = reading.structure;
   return { headline, paragraphs, boilerplate, quotes: finalQuotes, speakers: registry.records() };
 }
