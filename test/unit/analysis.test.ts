@@ -593,4 +593,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Clinic Notes\n\nOn the form, a doctor had typed \u201croutine check.\u201d\n\nThe clinic is \u201ca lifeline\u201d for the Main Street types.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => [q.speakerMention?.text, q.cue?.text]), [['a doctor', 'typed'], ['The clinic', 'is']]);
   });
+
+  test('a participle right after a quotation takes no subject from the words after it', () => {
+    const text = 'Pier\n\nThe two engineers argue that \u201cthe pier can be saved,\u201d citing a report from 2010. A nurse said the clinic is \u201cfull.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The two engineers', 'A nurse']);
+  });
 });

@@ -427,7 +427,8 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     // `"..." in the 2008 primary, said Paul Beck.`: a closing inverted cue after a comma names the speaker too.
     // (`..., citing her work`: a participle's subject is the main clause's, not the words after it.)
     const closing = tokens[i - 1]?.text === ',' && !isParticiple(tokens[i]);
-    if (adjacent || closing || tokens.slice(q.after, i).every(t => !t.isWord || /^(and|then|later|also)$/.test(t.lower))) {
+    // (`"...," citing an instance`: a participle's object is no inverted subject.)
+    if (!isParticiple(tokens[i]) && (adjacent || closing || tokens.slice(q.after, i).every(t => !t.isWord || /^(and|then|later|also)$/.test(t.lower)))) {
       const inverted = subjectAfter(text, tokens, i + length - 1, afterEnd);
       if (inverted) return { mention: inverted, cue: cueSpan(tokens, i, length), rule: 'inverted' };
     }

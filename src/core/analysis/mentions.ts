@@ -2,7 +2,7 @@
  * Finding the words that name a speaker next to a cue verb: a name (with its titles), a pronoun,
  * or a description. Works on tokens with absolute offsets; `floor`/`ceiling` bound the search.
  */
-import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
+import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PERSON_NOUNS, PRONOUNS, ROLE_NOUNS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
 import { isAbbreviation, type Token } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
@@ -22,6 +22,9 @@ const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'f
 /** Words that end a noun phrase: auxiliaries and common verbs (`The inquiry has frustrated...`). */
 const VERBISH = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'also', 'then', 'still', 'just', 'who', 'whom', 'whose', 'which', 'that', 'what', 'where', 'when', 'how', 'why', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
 const FORWARD_STOPS = new Set(['who', 'which', 'that', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'for', 'with', 'from', 'about', 'and', 'but', 'or', 'adding', 'referring', 'noting', 'saying', 'told', 'said', 'says', 'in', 'according', 'than', 'if', 'because', 'since', 'into', 'over', 'under']);
+
+/** `a nurse`, `the priest`, `a refugee`: nouns for people whatever their ending. */
+const PERSON_HEADS: ReadonlySet<string> = new Set(PERSON_NOUNS);
 
 /** Nouns for people by their ending: `the protester`, `the economist`, `the historian`. */
 const AGENT_NOUN = /(er|or|ist|ian|ant|ent|man|woman|men|women|ers|ors|ists|ians|ants|ents)$/;
@@ -123,7 +126,11 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
   let from = -1;
   for (let k = to - 1; k >= Math.max(floor, to - 7); k--) {
     const t = tokens[k];
-    if (t.isWord && DETERMINERS.has(t.lower)) { from = k; break; }
+    if (t.isWord && DETERMINERS.has(t.lower)) {
+      // `the two engineers`, `her three sons`: a quantifier after a determiner.
+      from = k > floor && DETERMINERS.has(tokens[k - 1].lower) ? k - 1 : k;
+      break;
+    }
     if (t.isWord && isPossessive(t)) { from = k; break; }
     if (!t.isWord && t.text !== '-' && !(t.text === '.' && isAbbreviation(tokens[k - 1]))) break;
     if (t.isWord && (FORWARD_STOPS.has(t.lower) || BETWEEN_SUBJECT_AND_CUE.has(t.lower) || VERBISH.has(t.lower))) break;
@@ -136,7 +143,7 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     if (!ROLE_NOUNS.has(head.lower)) return null;
     from = to;
     while (from - 1 >= floor && tokens[from - 1].isWord && tokens[from - 1].capitalized && !NOT_NAMES.has(tokens[from - 1].lower)) from--;
-  } else if (!ROLE_NOUNS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
+  } else if (!ROLE_NOUNS.has(head.lower) && !PERSON_HEADS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
     return null;
   }
   const start = tokens[from].start;
