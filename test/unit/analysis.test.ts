@@ -598,4 +598,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nThe two engineers argue that \u201cthe pier can be saved,\u201d citing a report from 2010. A nurse said the clinic is \u201cfull.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The two engineers', 'A nurse']);
   });
+
+  test('a quotation that closes a headline and that nothing else attributes is the headline subject\u2019s', () => {
+    const speakerOf = (headline: string) => analyzeArticle(`${headline}\n\nThe tenants marched on Friday.\n`).quotes.map(q => [q.kind, q.speakerMention?.text ?? null]);
+    assert.deepStrictEqual(speakerOf('Angry Tenants Rally Downtown To \u2018Save Our Homes.\u2019'), [['headline', 'Angry Tenants']]);
+    assert.deepStrictEqual(speakerOf('Harbour board issues \u2018deep regret.\u2019'), [['headline', 'Harbour board']]);
+    assert.deepStrictEqual(speakerOf('Tenants Union Shows \u2018Pier Stories\u2019 At Film Festival'), [['other', null]]);
+  });
 });

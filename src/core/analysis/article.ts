@@ -3,7 +3,7 @@
  * speaker resolution, then the fall-backs (a quotation that runs on, a paragraph that only quotes).
  */
 import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, EvidenceKind, Quote, QuoteKind, Span } from '../types';
-import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
+import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, headlineSubject, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
 import { type Mention, nameStartingAt } from './mentions';
@@ -424,9 +424,12 @@ function attributedQuotations(
   reading: ArticleReading, index: number, inHeadline: boolean, tokens: readonly Token[], slots: readonly QuoteSlot[],
 ): (Resolved | null)[] {
   const { text, registry, cues } = reading;
+  // Only the quotation that closes a headline is its point (other quoted words there are mostly titles and labels).
+  const closesHeadline = (k: number) => k === slots.length - 1 && NOTHING_AFTER.test(text.slice(slots[k].end, reading.structure.paragraphs[index].end));
   const found: (Resolved | null)[] = slots.map((_, k) => {
     const attribution = inHeadline
       ? headlineSpeaker(text, tokens, slots[k].start, registry) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
+        ?? (closesHeadline(k) ? headlineSubject(text, tokens, slots[k], cues.forHeadline()) : null)
       : attributeInParagraph(text, tokens, slots, k, cues);
     return attribution ? resolve(attribution, index, registry) : null;
   });

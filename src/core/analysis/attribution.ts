@@ -610,6 +610,45 @@ export function attributeHeadline(text: string, tokens: readonly Token[], quoteS
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'headline' };
 }
 
+/** Verbs that news headlines put after their subject, besides the cue verbs (`Parents Rally To '...'`). */
+const HEADLINE_VERBS = new Set([
+  'rip', 'rips', 'rally', 'rallies', 'take', 'takes', 'make', 'makes', 'show', 'shows', 'find', 'finds',
+  'give', 'gives', 'get', 'gets', 'seek', 'seeks', 'push', 'pushes', 'hit', 'hits', 'back', 'backs',
+  'join', 'joins', 'face', 'faces', 'defend', 'defends', 'attack', 'attacks', 'reject', 'rejects',
+  'issue', 'issues', 'deliver', 'delivers', 'share', 'shares', 'insult', 'insults', 'speak', 'speaks',
+  'to', 'will', 'just', 'is', 'are', 'was', 'has', 'have', 'can', 'could', 'would', 'won’t', "won't",
+]);
+
+/**
+ * `Parents Rally To ‘Reclaim Our Schools’`, `Agency issues ‘deep apology’`: a headline quotation
+ * that nothing else attributes is its headline's subject's, the words before the first verb.
+ */
+export function headlineSubject(text: string, tokens: readonly Token[], q: QuoteSlot, cues: CueMatcher): Attribution | null {
+  let start = 0;
+  for (let k = q.first - 1; k > 0; k--) if (tokens[k].text === ':') { start = k + 1; break; }
+  if (!tokens[start]?.capitalized) return null;
+  const reach = Math.min(q.first, start + 5);
+  let verb = -1;
+  for (let k = start + 1; k < reach && verb < 0; k++) {
+    if (!tokens[k].isWord) return null;
+    if (HEADLINE_VERBS.has(tokens[k].lower) || cues.cueLength(tokens, k) > 0) verb = k;
+  }
+  // `Clinton Speaks ‘...’`, `Senator Shared ‘...’`: else the first word with a verb's ending.
+  for (let k = start + 1; verb < 0 && k < reach; k++) {
+    if (/[^s]s$|ed$/.test(tokens[k].lower) && !/s$/.test(tokens[k - 1].lower) && tokens[k].text.length > 3) verb = k;
+  }
+  if (verb < 0) return null;
+  const last = tokens[verb - 1];
+  const cue = cueSpan(tokens, verb, 1);
+  // `Harbour board issues ‘...’`: a headline in sentence case may open with a description.
+  if (!last.capitalized) {
+    const name = text.slice(tokens[start].start, last.end);
+    return { mention: { start: tokens[start].start, end: last.end, kind: 'description', name, titles: [] }, cue, rule: 'headline' };
+  }
+  const mention = nameStartingAt(text, tokens, start, verb);
+  return mention && mention.end === last.end ? { mention, cue, rule: 'headline' } : null;
+}
+
 /** The speaker of a paragraph that introduces the next one: `Caddell continued:`. */
 export function attributeIntro(text: string, tokens: readonly Token[], cues: CueMatcher): Attribution | null {
   const last = tokens[tokens.length - 1];
