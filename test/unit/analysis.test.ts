@@ -605,4 +605,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(speakerOf('Harbour board issues \u2018deep regret.\u2019'), [['headline', 'Harbour board']]);
     assert.deepStrictEqual(speakerOf('Tenants Union Shows \u2018Pier Stories\u2019 At Film Festival'), [['other', null]]);
   });
+
+  test('a `what` clause after a preposition, later in the sentence, says nothing of the quotation before it', () => {
+    const text = 'Pier\n\nThe mayor has often asked whether the board will be \u201cfair\u201d to her, engaging in what critics described as stalling.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The mayor']);
+  });
 });

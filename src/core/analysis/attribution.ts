@@ -364,6 +364,12 @@ function subjectForRelativePronoun(text: string, tokens: readonly Token[], found
   return agrees ? { ...found, mention: subject } : found;
 }
 
+/** `in what analysts described as ...`: the subject of a `what` clause that is a preposition's object. */
+function whatClauseObject(tokens: readonly Token[], mention: Mention): boolean {
+  const at = tokenAt(tokens, mention.start);
+  return at > 1 && tokens[at - 1].lower === 'what' && PREPOSITION.test(tokens[at - 2].lower);
+}
+
 /** `who`, or a pronoun right after `which`, `whom`, `that` or `who`: a relative clause's subject. */
 function inRelativeClause(tokens: readonly Token[], mention: Mention): boolean {
   const at = tokenAt(tokens, mention.start);
@@ -419,6 +425,8 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     // `"..." digging up dirt on journalists who criticized it`, `"..." policies, which he said had hurt`:
     // a relative clause further on is about something else.
     if (subject !== null && i - q.after > 3 && inRelativeClause(tokens, subject)) return null;
+    // `"...," engaging in what analysts described as tactics`: a `what` clause after a preposition names its own words.
+    if (subject !== null && i - q.after > 3 && whatClauseObject(tokens, subject)) return null;
     // `appointing a "chief trade prosecutor" who reports to...`: `who` right after quoted words is about them.
     if (subject !== null && subject.start === tokens[q.after].start && tokens[q.after].lower === 'who') return null;
     if (subject && !(quoteEndsSentence && subject.kind === 'description' && i - q.after > 4)) {
