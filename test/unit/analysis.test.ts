@@ -610,4 +610,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nThe mayor has often asked whether the board will be \u201cfair\u201d to her, engaging in what critics described as stalling.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['The mayor']);
   });
+
+  test('a person named by a phrase with a preposition speaks, not the object of the preposition', () => {
+    const text = 'Pier\n\nAs one employee told the Coast Herald, \u201cWe are scared.\u201d \u201cWill it open?\u201d a staffer in the room wondered. A source speaking to the Coast Herald said, \u201cSoon.\u201d A spokesman for the board said it was \u201cdone.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), [
+      'one employee', 'a staffer in the room', 'A source speaking to the Coast Herald', 'A spokesman for the board',
+    ]);
+  });
 });

@@ -144,4 +144,5 @@ export const PERSON_NOUNS: readonly string[] = [
   'father', 'mother', 'son', 'daughter', 'husband', 'wife', 'friend', 'neighbor', 'neighbour', 'member',
   'leader', 'commander', 'analyst', 'expert', 'economist', 'scientist', 'researcher', 'professor',
   'priest', 'pastor', 'imam', 'rabbi', 'refugee', 'migrant', 'victim', 'survivor', 'driver', 'owner',
+  'employee', 'staffer', 'parent', 'citizen', 'immigrant', 'guard', 'fan', 'guest', 'patient', 'customer',
 ];

@@ -3,7 +3,7 @@
  * or a description. Works on tokens with absolute offsets; `floor`/`ceiling` bound the search.
  */
 import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PERSON_NOUNS, PRONOUNS, ROLE_NOUNS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
-import { isAbbreviation, type Token } from './tokens';
+import { firstIndexAtOrAfter, isAbbreviation, type Token } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -24,7 +24,7 @@ const VERBISH = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has
 const FORWARD_STOPS = new Set(['who', 'which', 'that', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'to', 'for', 'with', 'from', 'about', 'and', 'but', 'or', 'adding', 'referring', 'noting', 'saying', 'told', 'said', 'says', 'in', 'according', 'than', 'if', 'because', 'since', 'into', 'over', 'under']);
 
 /** `a nurse`, `the priest`, `a refugee`: nouns for people whatever their ending. */
-const PERSON_HEADS: ReadonlySet<string> = new Set(PERSON_NOUNS);
+const PERSON_HEADS: ReadonlySet<string> = new Set(PERSON_NOUNS.flatMap(noun => [noun, noun.endsWith('man') ? `${noun.slice(0, -3)}men` : `${noun}s`]));
 
 /** Nouns for people by their ending: `the protester`, `the economist`, `the historian`. */
 const AGENT_NOUN = /(er|or|ist|ian|ant|ent|man|woman|men|women|ers|ors|ists|ians|ants|ents)$/;
@@ -251,10 +251,32 @@ function subjectAt(text: string, tokens: readonly Token[], k: number, floor: num
   if (!t.isWord) return null;
   const pronoun = pronounAt(t);
   if (pronoun) return pronoun;
-  if (t.capitalized && !NOT_NAMES.has(t.lower)) return nameEndingAt(text, tokens, k, floor);
-  if (!t.capitalized || STANDING_FOR_PEOPLE.has(t.lower)) return descriptionEndingAt(text, tokens, k, floor, anyHead);
-  return null;
+  const mention = t.capitalized && !NOT_NAMES.has(t.lower) ? nameEndingAt(text, tokens, k, floor)
+    : !t.capitalized || STANDING_FOR_PEOPLE.has(t.lower) ? descriptionEndingAt(text, tokens, k, floor, anyHead)
+    : null;
+  return mention && withHolder(text, tokens, mention, floor);
 }
+
+const HOLDER_PREPOSITION = /^(in|at|for|from|of|with|on|among|to)$/;
+
+/**
+ * `a staffer in the room said`, `a spokesman for committee Democrats said`, `a source speaking to
+ * Fox News said`, `a person close to the campaign said`: the words before the cue are the object of
+ * a preposition; the person they belong to is the speaker.
+ */
+function withHolder(text: string, tokens: readonly Token[], mention: Mention, floor: number): Mention {
+  let at = firstIndexAtOrAfter(tokens, mention.start);
+  if (tokens[at - 1]?.lower === 'the') at--; // `the Coast Herald`
+  const preposition = tokens[at - 1];
+  if (!preposition?.isWord || !HOLDER_PREPOSITION.test(preposition.lower)) return mention;
+  let head = at - 2;
+  if (head >= floor && (isParticiple(tokens[head]) || /^(familiar|close)$/.test(tokens[head].lower))) head--;
+  if (head < floor || !tokens[head].isWord || tokens[head].capitalized && !STANDING_FOR_PEOPLE.has(tokens[head].lower)) return mention;
+  const holder = descriptionEndingAt(text, tokens, head, floor);
+  return holder ? { start: holder.start, end: mention.end, kind: 'description', name: text.slice(holder.start, mention.end), titles: [] } : mention;
+}
+
+const isParticiple = (t: Token) => t.isWord && t.lower.endsWith('ing');
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms']);
 
