@@ -617,4 +617,14 @@ suite('Analysis: who news text says spoke (invented text)', () => {
       'one employee', 'a staffer in the room', 'A source speaking to the Coast Herald', 'A spokesman for the board',
     ]);
   });
+
+  test('`From the report:` quotes the report; `Outside,` and `It\u2019s` open sentences without naming anyone', () => {
+    const text = [
+      'Pier Survey', '',
+      'From the report: \u201cMost visitors come by bus.\u201d', '',
+      'Outside, about 50 tenants gathered, chanting \u201cSave the pier.\u201d', '',
+      'The harbour board is on the defensive. It\u2019s denouncing what it calls \u201ca smear.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), ['the report', null, 'It']);
+  });
 });

@@ -37,6 +37,8 @@ const NAMING = /^(called|dubbed|labeled|labelled|titled|named)$/;
 
 /** Cue words that are also nouns (`a Trump tweet`, `of Republican claims`). */
 const NOUN_CUE = /^(tweet|comment|call|claim|post|report|promise|pledge|vow|quote|answer|reply|remark|charge|boast|demand|jab|quip|joke|warning)s?$/;
+/** `it’s denouncing`, `he’s saying`: `’s` after a pronoun is `is` or `has`, not a possessive. */
+const CONTRACTED_PRONOUN = /^(he|she|it|that|there|who|what|here)['’]s$/;
 const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 
 /**
@@ -92,7 +94,7 @@ export class CueMatcher {
     const acrossQuotation = t.start - previous.end > 1;
     if (acrossQuotation && !isParticiple(t)) return length;
     // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
-    if ((DETERMINERS.has(previous.lower) && !quantifierSubject(tokens, i)) || /['’]s$/.test(previous.lower)) return 0;
+    if ((DETERMINERS.has(previous.lower) && !quantifierSubject(tokens, i)) || (/['’]s$/.test(previous.lower) && !CONTRACTED_PRONOUN.test(previous.lower))) return 0;
     if (acrossQuotation) return length;
     // `a super PAC called Future45`, `a group dubbed "..."`: a name given, not words said.
     if (NAMING.test(t.lower) && [i - 2, i - 3].some(k => k >= 0 && /^(a|an)$/.test(tokens[k].lower))) return 0;
@@ -151,7 +153,7 @@ const FUNCTION_WORDS = new Set(['and', 'or', 'but', 'nor', 'that', 'which', 'who
 
 const LEADING_CONJUNCTION = /^(but|and|so|yet|still|then|now|also|however|meanwhile|instead|indeed|later|earlier)$/;
 /** Words that open an adverbial phrase before the subject: `In a statement, Trump...`. */
-const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|for|with|without|following|speaking|asked|despite|although|though|if|because|last|this|throughout|upon|from|by|over|under|until|once|unlike|like|amid|among)$/;
+const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|for|with|without|following|speaking|asked|despite|although|though|if|because|last|this|throughout|upon|from|by|over|under|until|once|unlike|like|amid|among|outside|inside|near|behind|beyond|across|around|along|within|led)$/;
 
 /** `in Salem, New Hampshire, Trump...`, `in Aspen, Colo., the...`: the comma that closes a place named after the one at `comma`. */
 function placeAfter(tokens: readonly Token[], comma: number, to: number): number {
@@ -229,10 +231,13 @@ function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot)
   const colon = q.first - 1;
   if (colon < 1 || tokens[colon].text !== ':') return null;
   const mention = subjectBefore(text, tokens, colon, Math.max(0, colon - 8));
-  if (!mention || mention.kind !== 'name') return null;
+  if (!mention) return null;
   let k = colon - 1;
   while (k >= 0 && tokens[k].start >= mention.start) k--;
   const before = tokens[k];
+  // `From the report: "..."`, `More from the statement: "..."`: a document quoted.
+  if (before?.lower === 'from' && mention.kind === 'description') return { mention, cue: { start: before.start, end: tokens[colon].end }, rule: 'colon' };
+  if (mention.kind !== 'name') return null;
   // `pollster Daron Shaw: "..."`: a role before the name is part of the label.
   const role = before?.isWord && (ROLE_NOUNS.has(before.lower) || TITLE_WORDS.has(before.lower));
   if (before && !role && !isSentenceEnd(tokens, k) && !/^[-—–|]$/.test(before.text)) return null;

@@ -107,6 +107,7 @@ export const NOT_NAMES = new Set([
   'asked', 'told', 'said', 'says', 'adding', 'noting', 'speaking', 'writing', 'talking', 'according',
   'here', 'there', 'why', 'so', 'too', 'well', 'oh', 'ok', 'okay', 'sure', 'thanks', 'please',
   'likewise', 'similarly', 'additionally', 'furthermore', 'specifically', 'separately', 'notably',
+  'outside', 'inside', 'it’s', "it's", 'that’s', "that's", 'there’s', "there's", 'here’s', "here's", 'what’s', "what's", 'let’s', "let's",
 ]);
 
 /** Words that may sit between a subject and its cue verb: `Kerry also said`, `he has long said`. */

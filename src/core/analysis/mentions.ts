@@ -294,8 +294,11 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   }
   // `said Mr. McGinley`: an honorific opens a name.
   if (t.capitalized && (!NOT_NAMES.has(t.lower) || HONORIFICS.has(t.lower))) return nameStartingAt(text, tokens, k, ceiling);
+  // `He’s`, `It’s`: a pronoun, not a possessive.
+  const pronoun = pronounAt(t);
+  if (pronoun) return pronoun;
   if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling) ?? standingAlone(t);
-  return pronounAt(t) ?? describedName(text, tokens, k, ceiling) ?? standingAlone(t);
+  return describedName(text, tokens, k, ceiling) ?? standingAlone(t);
 }
 
 /**
