@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { alignWords, diffSegments } from '../../src/core/crossSource/align';
-import { CrossSourceMatch, CrossSourceMatcher, QuoteInput } from '../../src/core/crossSource/matcher';
+import { CrossSourceMatch, CrossSourceMatcher, MAX_MATCHED_COPIES, QuoteInput } from '../../src/core/crossSource/matcher';
 import { quoteSpans, quoteSpansOf } from '../../src/core/crossSource/quoteSpans';
 import { tokenize } from '../../src/core/crossSource/tokens';
 import { analyzeArticle } from '../../src/core/analyze';
@@ -199,6 +199,56 @@ suite('cross-source incremental updates', () => {
     const matcher = matcherOf(quotes(longer), quotes(fragment));
     assert.strictEqual(matcher.allMatches({ isCancellationRequested: true }), undefined);
     assert.strictEqual(matcher.allMatches({ isCancellationRequested: false })!.length, 1);
+  });
+});
+
+suite('cross-source copies of one wording', () => {
+  const remark = 'We will build the new harbour bridge before the winter comes';
+  const later = 100;
+  const copies = MAX_MATCHED_COPIES + later;
+  const pairsOfFirstCopies = (MAX_MATCHED_COPIES * (MAX_MATCHED_COPIES - 1)) / 2;
+  const carriedByAll = () => matcherOf(...Array.from({ length: copies }, () => quotes(remark)));
+
+  test('a remark carried by more articles than are matched in full: the first copies pair up, each later one links to the first copy only', () => {
+    const matcher = carriedByAll();
+    const all = matcher.allMatches()!;
+    // Not every pair of copies, which grows with their square.
+    assert.strictEqual(all.length, pairsOfFirstCopies + later);
+    assert.ok(all.every(m => m.kind === 'exact' && !m.sameArticle));
+    assert.strictEqual(matcher.matchesOfQuote(0, 0).length, copies - 1);
+    assert.strictEqual(matcher.matchesOfQuote(1, 0).length, MAX_MATCHED_COPIES - 1);
+    assert.deepStrictEqual(described(matcher.matchesOfQuote(copies - 1, 0)), [`0:0-${copies - 1}:0 exact`]);
+  });
+
+  test('a hover before the matches are worked out finds the same links', () => {
+    const matcher = carriedByAll();
+    assert.deepStrictEqual(described(matcher.matchesOfQuote(copies - 1, 0)), [`0:0-${copies - 1}:0 exact`]);
+    assert.strictEqual(matcher.matchesOfQuote(0, 0).length, copies - 1);
+    assert.strictEqual(matcher.matchesOfQuote(1, 0).length, MAX_MATCHED_COPIES - 1);
+  });
+
+  test('one article repeating a remark thousands of times: its headline links to the first copies, another article to the first copy', () => {
+    const matcher = matcherOf(quotes(`^${remark}`, ...Array<string>(3000).fill(remark)), quotes(remark));
+    const all = matcher.allMatches()!;
+    assert.strictEqual(all.filter(m => m.sameArticle).length, MAX_MATCHED_COPIES - 1);
+    assert.deepStrictEqual(described(all.filter(m => !m.sameArticle)), ['0:0-1:0 exact']);
+  });
+
+  test('when the first copy goes, the next takes over the links of the later copies', () => {
+    const matcher = carriedByAll();
+    matcher.allMatches();
+    matcher.removeDocument(0);
+    const all = matcher.allMatches()!;
+    assert.strictEqual(all.length, ((MAX_MATCHED_COPIES - 1) * (MAX_MATCHED_COPIES - 2)) / 2 + later);
+    assert.deepStrictEqual(described(matcher.matchesOfQuote(copies - 1, 0)), [`1:0-${copies - 1}:0 exact`]);
+  });
+
+  test('shared out among threads, the links are the ones allMatches finds, in its order', () => {
+    const matcher = carriedByAll();
+    const snapshot = structuredClone(matcher.snapshot());
+    const docs = Array.from({ length: copies }, (_, doc) => doc);
+    const shares = [0, 1].map(half => CrossSourceMatcher.restore(snapshot).shareOfAllMatches(new Set(docs.filter(doc => doc % 2 === half))));
+    assert.deepStrictEqual(shares.flat().sort((x, y) => x.a.doc - y.a.doc), matcher.allMatches());
   });
 });
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { MAX_MATCHED_COPIES } from '../../src/core/crossSource/matcher';
 import { IndexChange, WorkspaceIndex } from '../../src/core/workspaceIndex';
 
 const gazette = [
@@ -173,6 +174,18 @@ suite('workspace index', () => {
     const short = articles['outlet1.txt'].lastIndexOf('“');
     const shortMatches = sliced.matchesFor('outlet1.txt', { start: short, end: articles['outlet1.txt'].indexOf('”', short) + 1 });
     assert.strictEqual(shortMatches.filter(m => m.kind === 'exact').length, 299, 'a short remark in many articles still matches in all');
+  });
+
+  test('a remark in more articles than are matched in full: a hover on a later copy lists the article with the first copy', function () {
+    this.timeout(20_000);
+    const remark = 'We will build the new harbour bridge before the winter comes';
+    const count = MAX_MATCHED_COPIES + 50;
+    const articles: Record<string, string> = {};
+    for (let n = 0; n < count; n++) articles[`outlet${n}.txt`] = `Bridge report ${n}\n\n“${remark},” Mayor Ada Brook said on day ${n}.`;
+    const index = indexOf(articles);
+    assert.deepStrictEqual(hoverRows(index, `outlet${count - 1}.txt`, 'We will'), ['outlet0.txt:2 exact Ada Brook']);
+    assert.strictEqual(hoverRows(index, 'outlet0.txt', 'We will').length, count - 1);
+    assert.strictEqual(hoverRows(index, 'outlet1.txt', 'We will').length, MAX_MATCHED_COPIES - 1);
   });
 
   test('a text with a BOM and CRLF line ends keeps its offsets', () => {

@@ -14,6 +14,15 @@
  *   accepted only between two articles that already share a match, where it is corroborated, and
  *   between a headline quotation and the body of its own article.
  *
+ * Copies of one wording (the same words, brackets alike) past the first `MAX_MATCHED_COPIES` live
+ * ones, in the order indexed, are surplus: a slogan carried by thousands of articles, or a remark
+ * pasted thousands of times into one, would otherwise give pairs (and work) growing with the
+ * square of its copies. A surplus copy is not indexed and nobody's candidate; it is linked to the
+ * wording's first copy alone, where that lies in another article and would link the two on its own
+ * (the same words carry evidence enough, and are not a title); in the first copy's own article it
+ * is a repeat, and linked to nothing. So the first copies keep every match, the first copy is
+ * listed against the copies in other articles, and each of those points to it.
+ *
  * Matches are worked out lazily, one article at a time, and kept: after an article changes, only its
  * own matches are recomputed.
  */
@@ -105,6 +114,16 @@ const enum QuoteFlag {
   TitleLike = 2,
   /** Some of its words stand inside `[...]`. */
   Bracketed = 4,
+  /** A copy of a wording past its first `MAX_MATCHED_COPIES` (see the module comment). */
+  Surplus = 8,
+}
+
+/** The surplus copies of one wording, and the copy they are linked to. */
+interface SurplusCopies {
+  /** The lowest live quotation id with the wording that is not surplus, `FIRST_COPY_UNKNOWN` or `NO_FIRST_COPY`. */
+  first: number;
+  /** Their quotation ids, in the order indexed. */
+  ids: number[];
 }
 
 interface WeakPair {
@@ -124,6 +143,12 @@ const MIN_SHARED_TRIGRAMS = 3;
 const IDF_MIN_QUOTES = 1000;
 /** A word found in at most one quotation in this many counts fully. */
 const RARE_WORD_SHARE = 500;
+/**
+ * Copies of one wording matched with everything; later ones are surplus (see the module comment).
+ * Well above the copies of any wording in 10,000 real articles (161), and low enough that the pairs
+ * of the first copies stay a bounded share of the matches (130,816 at most).
+ */
+export const MAX_MATCHED_COPIES = 512;
 
 /**
  * Quotations are numbered as indexed and kept in typed columns by that id, their words in one pool
@@ -171,6 +196,8 @@ export class CrossSourceMatcher {
    * copied by a hundred outlets is one remark, and must not weigh less the more outlets carry it.
    */
   private readonly wordings = new WordingCounts();
+  /** The surplus copies of each wording that has any, by fingerprint. */
+  private readonly surplus = new Map<number, SurplusCopies>();
   private liveKeys = 0;
   private liveWords = 0;
   // Scratch space for `keysOf`: a quotation's own words, its keys, and a set of the keys seen.
@@ -190,6 +217,9 @@ export class CrossSourceMatcher {
   private touched = new Int32Array(1024);
   /** The candidates `candidatesOf` found last. */
   private candidates = new Int32Array(1024);
+  // Scratch space for `partitionForSecondLook`.
+  private headlineScratch = new Int32Array(1024);
+  private restScratch = new Int32Array(1024);
   // Per `resolve`, reused: the pairs recorded, and the comparison of each pair of wordings (an index
   // into `comparisons`, or `NO_MATCH`). A `Set` and a `Map` of number keys per resolution cost a heap
   // number per key and kept the garbage collector busy.
@@ -237,9 +267,18 @@ export class CrossSourceMatcher {
       const keyCount = this.keysOf(id);
       this.keyCounts[id] = keyCount;
       this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
-      for (let k = 0; k < keyCount; k++) this.index.add(this.keyScratch[k], id);
-      if (this.wordings.add(this.quoteFingerprint[id]) === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, 1);
-      this.liveKeys += keyCount;
+      const copiesBefore = this.wordings.add(this.quoteFingerprint[id]);
+      if (copiesBefore === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, 1);
+      // A wording without keys is never a candidate, so its copies cost nothing to keep apart.
+      if (copiesBefore >= MAX_MATCHED_COPIES && keyCount > 0) {
+        this.quoteFlags[id] |= QuoteFlag.Surplus;
+        this.listSurplus(id);
+      } else {
+        for (let k = 0; k < keyCount; k++) this.index.add(this.keyScratch[k], id);
+        this.liveKeys += keyCount;
+        const surplus = this.surplus.get(this.quoteFingerprint[id]);
+        if (surplus?.first === NO_FIRST_COPY) surplus.first = FIRST_COPY_UNKNOWN;
+      }
       this.liveWords += ids.length;
     });
     this.liveQuotes += quotes.length;
@@ -259,17 +298,30 @@ export class CrossSourceMatcher {
       const list = this.docMatches.get(other);
       if (list) this.docMatches.set(other, list.filter(m => m.a.doc !== doc && m.b.doc !== doc));
     }
+    const surplusChanged = new Set<number>();
+    const firstCopiesGone: SurplusCopies[] = [];
     for (let id = old.first; id < old.first + old.count; id++) {
-      for (let k = 0, keyCount = this.keysOf(id); k < keyCount; k++) this.index.release(this.keyScratch[k]);
+      const copies = this.surplus.get(this.quoteFingerprint[id]);
+      if (this.isSurplus(id)) surplusChanged.add(this.quoteFingerprint[id]);
+      else {
+        for (let k = 0, keyCount = this.keysOf(id); k < keyCount; k++) this.index.release(this.keyScratch[k]);
+        this.liveKeys -= this.keyCounts[id];
+        if (copies?.first === id) firstCopiesGone.push(copies);
+      }
       if (this.wordings.remove(this.quoteFingerprint[id]) === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, -1);
-      this.liveKeys -= this.keyCounts[id];
       this.liveWords -= this.wordCounts[id];
       this.quoteStates[id] = QuoteState.Removed;
+    }
+    for (const fingerprint of surplusChanged) {
+      const copies = this.surplus.get(fingerprint)!;
+      copies.ids = copies.ids.filter(id => this.quoteStates[id] !== QuoteState.Removed);
+      if (copies.ids.length === 0) this.surplus.delete(fingerprint);
     }
     this.liveQuotes -= old.count;
     this.docQuotes.delete(doc);
     this.docMatches.delete(doc);
     this.resolved.delete(doc);
+    for (const copies of firstCopiesGone) if (copies.ids.length > 0) this.passOnFirstCopy(copies);
     if (this.index.size > 2 * this.liveKeys + 100_000) this.compact();
   }
 
@@ -409,7 +461,8 @@ export class CrossSourceMatcher {
       matcher.docMatches.set(doc, []);
       for (let id = first; id < first + count; id++) {
         matcher.wordings.add(snapshot.fingerprints[id]);
-        matcher.liveKeys += snapshot.keyCounts[id];
+        if (matcher.isSurplus(id)) matcher.listSurplus(id);
+        else matcher.liveKeys += snapshot.keyCounts[id];
         matcher.liveWords += snapshot.wordCounts[id];
       }
       matcher.liveQuotes += count;
@@ -441,6 +494,11 @@ export class CrossSourceMatcher {
       else if (x === focus || y === focus) focused.push(this.matchOf(x, y, comparison));
       return true;
     };
+    // A surplus copy's one link does not depend on the rest of its article.
+    if (focus >= 0 && this.isSurplus(focus)) {
+      this.linkSurplus(focus, skipResolved, record);
+      return focused;
+    }
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const headline = (id: number) => (this.quoteFlags[id] & QuoteFlag.Headline) !== 0;
     const titleLike = (id: number) => (this.quoteFlags[id] & QuoteFlag.TitleLike) !== 0;
@@ -454,6 +512,7 @@ export class CrossSourceMatcher {
         : (linked.has(candidateDoc) && this.quoteParagraph[quote] !== focusParagraph) || !mayMatchFocus(candidateDoc));
     const weak: WeakPair[] = [];
     for (let quote = first; quote < last; quote++) {
+      if (this.isSurplus(quote)) continue;
       const found = quote === focus ? focusCandidates.length : this.candidatesOf(quote, skipResolved);
       const candidates = quote === focus ? focusCandidates : this.candidates;
       for (let k = 0; k < found; k++) {
@@ -489,13 +548,18 @@ export class CrossSourceMatcher {
       // Each of their quotations' distinct content words, read once: a run of `contentScratch` each.
       const runs = this.distinctContentRuns(theirs.first, theirs.count);
       const contentWords = this.contentScratch;
+      // Which of their quotations each of ours is looked at with: within the article, only those
+      // on the other side of the headline (its body may repeat a remark thousands of times).
+      const [headlines, rest] = this.partitionForSecondLook(theirs, other === doc);
       for (let quote = first; quote < last; quote++) {
-        if (focus >= 0 && quote !== focus) continue;
+        if ((focus >= 0 && quote !== focus) || this.isSurplus(quote)) continue;
+        const looked = other === doc && !headline(quote) ? headlines : rest;
+        if (looked.length === 0) continue;
         const mine = this.markContentWords(quote);
         const marked = this.wordStamp;
-        for (let k = 0; k < theirs.count; k++) {
+        for (let at = 0; at < looked.length; at++) {
+          const k = looked[at];
           const candidate = theirs.first + k;
-          if (other === doc && headline(candidate) === headline(quote)) continue;
           if (seen.get(Math.min(quote, candidate), Math.max(quote, candidate)) !== PairTable.ABSENT) continue;
           let shared = 0;
           for (let at = runs[k]; at < runs[k + 1]; at++) if (this.wordStamps[contentWords[at]] === marked) shared++;
@@ -506,11 +570,129 @@ export class CrossSourceMatcher {
         }
       }
     }
+    if (this.surplus.size > 0) {
+      for (let quote = first; quote < last; quote++) if (focus < 0 || quote === focus) this.linkSurplus(quote, skipResolved, record);
+    }
     if (focus >= 0) return focused;
     this.resolved.add(doc);
     this.quoteMatches.clear();
     for (let quote = first; quote < last; quote++) this.quoteStates[quote] = QuoteState.Resolved;
     return [];
+  }
+
+  /**
+   * The quotations of an article (by place) that the second look compares with, surplus copies left
+   * out: within the article being resolved, its headline's and its body's, apart; else all, second.
+   * Views into scratch space, valid until the next call.
+   */
+  private partitionForSecondLook({ first, count }: DocumentQuotes, ownArticle: boolean): [Int32Array, Int32Array] {
+    if (this.headlineScratch.length < count) {
+      this.headlineScratch = new Int32Array(2 * count);
+      this.restScratch = new Int32Array(2 * count);
+    }
+    let headlines = 0;
+    let rest = 0;
+    for (let k = 0; k < count; k++) {
+      const flags = this.quoteFlags[first + k];
+      if (flags & QuoteFlag.Surplus) continue;
+      if (ownArticle && flags & QuoteFlag.Headline) this.headlineScratch[headlines++] = k;
+      else this.restScratch[rest++] = k;
+    }
+    return [this.headlineScratch.subarray(0, headlines), this.restScratch.subarray(0, rest)];
+  }
+
+  private isSurplus(quote: number): boolean {
+    return (this.quoteFlags[quote] & QuoteFlag.Surplus) !== 0;
+  }
+
+  /** Lists a surplus copy under its wording. */
+  private listSurplus(quote: number): void {
+    const fingerprint = this.quoteFingerprint[quote];
+    const copies = this.surplus.get(fingerprint);
+    if (copies) copies.ids.push(quote);
+    else this.surplus.set(fingerprint, { first: FIRST_COPY_UNKNOWN, ids: [quote] });
+  }
+
+  /**
+   * Records the links between surplus copies and the first copy of their wording that involve
+   * `quote` (a surplus copy, or a first copy), those with articles not resolved yet when `skipResolved`.
+   */
+  private linkSurplus(quote: number, skipResolved: boolean, record: (x: number, y: number, comparison: Comparison) => boolean): void {
+    const copies = this.surplus.get(this.quoteFingerprint[quote]);
+    if (!copies) return;
+    const surplus = this.isSurplus(quote);
+    const firstCopy = this.firstCopyOf(copies);
+    if (!surplus && firstCopy !== quote) return;
+    const link = (other: number) => {
+      if (skipResolved && this.resolved.has(this.quoteDoc[other])) return;
+      const comparison = this.surplusLink(quote, other);
+      if (comparison) record(quote, other, comparison);
+    };
+    if (!surplus) copies.ids.forEach(link);
+    else if (firstCopy >= 0) link(firstCopy);
+  }
+
+  /**
+   * How a surplus copy and its wording's first copy compare, where they are linked: in two articles,
+   * on their own (not a title; evidence enough); else null.
+   */
+  private surplusLink(x: number, y: number): Comparison | null {
+    if (this.quoteDoc[x] === this.quoteDoc[y] || (this.quoteFlags[x] | this.quoteFlags[y]) & QuoteFlag.TitleLike) return null;
+    const comparison = this.compare(x, y);
+    return comparison?.kind === 'exact' && comparison.evidence >= STANDALONE_EVIDENCE ? comparison : null;
+  }
+
+  /**
+   * After a wording's first copy went away, the next one takes over the links of its surplus copies.
+   * Those where either article is resolved are recorded now: the other one's resolution takes the
+   * pairs of resolved articles for known.
+   */
+  private passOnFirstCopy(copies: SurplusCopies): void {
+    copies.first = FIRST_COPY_UNKNOWN;
+    const first = this.firstCopyOf(copies);
+    if (first < 0) return;
+    this.memo.clear();
+    this.comparisons.length = 0;
+    const firstResolved = this.resolved.has(this.quoteDoc[first]);
+    for (const other of copies.ids) {
+      if (!firstResolved && !this.resolved.has(this.quoteDoc[other])) continue;
+      const comparison = this.surplusLink(first, other);
+      if (comparison) this.record(this.matchOf(first, other, comparison));
+    }
+  }
+
+  /** The first copy of a wording with surplus copies: its lowest live quotation id that is not surplus, or -1 if none. */
+  private firstCopyOf(copies: SurplusCopies): number {
+    if (copies.first === NO_FIRST_COPY) return -1;
+    if (copies.first !== FIRST_COPY_UNKNOWN) return copies.first;
+    // Every copy of the wording that is not surplus holds all its keys: the postings of the least held one list them.
+    const sample = copies.ids[0];
+    let key = 0;
+    let held = Infinity;
+    for (let k = 0, keyCount = this.keysOf(sample); k < keyCount; k++) {
+      const count = this.index.count(this.keyScratch[k]);
+      if (count < held) [key, held] = [this.keyScratch[k], count];
+    }
+    let found = -1;
+    for (let p = this.index.postings(key, Infinity); p !== -1; p = this.index.next(p)) {
+      const id = this.index.quoteAt(p);
+      if (this.quoteStates[id] !== QuoteState.Removed && (found < 0 || id < found) && this.sameWording(id, sample)) found = id;
+    }
+    copies.first = found < 0 ? NO_FIRST_COPY : found;
+    return found;
+  }
+
+  /** Same words, bracketed alike. */
+  private sameWording(x: number, y: number): boolean {
+    if (this.quoteFingerprint[x] !== this.quoteFingerprint[y] || this.wordCounts[x] !== this.wordCounts[y]) return false;
+    const xBracketed = (this.quoteFlags[x] & QuoteFlag.Bracketed) !== 0;
+    if (xBracketed !== ((this.quoteFlags[y] & QuoteFlag.Bracketed) !== 0)) return false;
+    for (let k = 0; k < this.wordCounts[x]; k++) {
+      const at = this.wordsAt[x] + k;
+      const other = this.wordsAt[y] + k;
+      if (this.words[at] !== this.words[other] || (xBracketed && this.bracketed[at] !== this.bracketed[other])) return false;
+    }
+    return true;
   }
 
   /**
@@ -808,7 +990,7 @@ export class CrossSourceMatcher {
     let wordsUsed = 0;
     for (let id = 0; id < this.quoteIds; id++) {
       if (this.quoteStates[id] === QuoteState.Removed) continue;
-      for (let k = 0, keyCount = this.keysOf(id); k < keyCount; k++) this.index.add(this.keyScratch[k], id);
+      if (!this.isSurplus(id)) for (let k = 0, keyCount = this.keysOf(id); k < keyCount; k++) this.index.add(this.keyScratch[k], id);
       const from = this.wordsAt[id];
       words.set(this.words.subarray(from, from + this.wordCounts[id]), wordsUsed);
       bracketed.set(this.bracketed.subarray(from, from + this.wordCounts[id]), wordsUsed);
@@ -915,6 +1097,10 @@ function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | nu
 
 const NO_CANDIDATES = new Int32Array(0);
 const anyDocument = () => true;
+
+/** `SurplusCopies.first` when it is to be looked up, and when none was found. */
+const FIRST_COPY_UNKNOWN = -1;
+const NO_FIRST_COPY = -2;
 
 /** `PairTable` value of a pair of wordings compared and found not to match. */
 const NO_MATCH = -2;
