@@ -164,7 +164,7 @@ suite('Analysis: hard cases (invented text)', () => {
       '\u201cWhy now?\u201d Senator Jane Moss asked.', '',
       'Moderator: \u201cPlease answer the question.\u201d', '',
       'Governor Bob Hale said he responded: \u201cBecause the budget is due.\u201d', '',
-      'Critics mocked his promise to be \u201cthe most frugal governor in history.\u201d',
+      'Few remember his promise to be \u201cthe most frugal governor in history.\u201d',
     ].join('\n');
     const analysis = analyzeArticle(text);
     assertQuotes(analysis, [['Why now?', 'Jane Moss'], ['Please answer', 'Moderator'], ['Because the budget', 'Bob Hale'], ['the most frugal', 'Bob Hale']]);
@@ -626,5 +626,10 @@ suite('Analysis: who news text says spoke (invented text)', () => {
       'The harbour board is on the defensive. It\u2019s denouncing what it calls \u201ca smear.\u201d',
     ].join('\n');
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), ['the report', null, 'It']);
+  });
+
+  test('a plural role that opens its sentence (`Critics`, `Republicans`) is the subject of its cue', () => {
+    const text = 'Pier\n\nCritics said the plan was \u201ca gift.\u201d \u201cIt is a waste,\u201d Republicans said. \u201cNo,\u201d a spokesman for council Democrats said.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Critics', 'Republicans', 'a spokesman for council Democrats']);
   });
 });

@@ -142,7 +142,9 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     // Bare plural roles (`U.S. officials said`) or a role noun alone.
     if (!ROLE_NOUNS.has(head.lower)) return null;
     from = to;
-    while (from - 1 >= floor && tokens[from - 1].isWord && tokens[from - 1].capitalized && !NOT_NAMES.has(tokens[from - 1].lower)) from--;
+    // `U.S. officials`, `committee Democrats`: names and roles before it qualify it.
+    const qualifies = (t: Token) => t.isWord && (t.capitalized ? !NOT_NAMES.has(t.lower) : ROLE_NOUNS.has(t.lower) && !STANDING_FOR_PEOPLE.has(t.lower));
+    while (from - 1 >= floor && qualifies(tokens[from - 1])) from--;
   } else if (!ROLE_NOUNS.has(head.lower) && !PERSON_HEADS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
     return null;
   }
@@ -252,7 +254,7 @@ function subjectAt(text: string, tokens: readonly Token[], k: number, floor: num
   const pronoun = pronounAt(t);
   if (pronoun) return pronoun;
   const mention = t.capitalized && !NOT_NAMES.has(t.lower) ? nameEndingAt(text, tokens, k, floor)
-    : !t.capitalized || STANDING_FOR_PEOPLE.has(t.lower) ? descriptionEndingAt(text, tokens, k, floor, anyHead)
+    : !t.capitalized || STANDING_FOR_PEOPLE.has(t.lower) || ROLE_NOUNS.has(t.lower) ? descriptionEndingAt(text, tokens, k, floor, anyHead)
     : null;
   return mention && withHolder(text, tokens, mention, floor);
 }
