@@ -336,13 +336,21 @@ export function analyze(text: string, options?: AnalysisOptions): ArticleAnalysi
 
 type AbsoluteQuote = ScannedQuote & { readonly absStart: number; readonly absEnd: number };
 
-/** A paragraph's quotations, with their places in the article. */
+/**
+ * A paragraph's quotations, with their places in the article. Arrays that pass between the reading's
+ * functions are built by `push`, all alike: one from `map` can take another shape once the compiler
+ * optimises its caller, and every function that reads it is then thrown away and compiled again.
+ */
 function quotationsIn(paragraph: Span, inHeadline: boolean): AbsoluteQuote[] {
+  const quotes: AbsoluteQuote[] = [];
   // Fields listed, not spread: spreading here cost a sixth of the whole analysis.
-  return scanQuotes(paragraph.text, inHeadline).map(q => ({
-    start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, closed: q.closed, single: q.single,
-    absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end,
-  }));
+  for (const q of scanQuotes(paragraph.text, inHeadline)) {
+    quotes.push({
+      start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, closed: q.closed, single: q.single,
+      absStart: paragraph.start + q.start, absEnd: paragraph.start + q.end,
+    });
+  }
+  return quotes;
 }
 
 function readUnquotedParagraph(reading: ArticleReading, index: number): ParagraphOutcome {
@@ -372,9 +380,10 @@ function readQuotedParagraph(
   const next = reading.structure.paragraphs[index + 1];
   // Only the words outside the quotations are read for cues and speakers.
   const tokens = tokensOutside(text, paragraph, scanned);
-  const slots: QuoteSlot[] = scanned.map(q => ({
-    start: q.absStart, end: q.absEnd, first: firstIndexAtOrAfter(tokens, q.absStart), after: firstIndexAtOrAfter(tokens, q.absEnd),
-  }));
+  const slots: QuoteSlot[] = [];
+  for (const q of scanned) {
+    slots.push({ start: q.absStart, end: q.absEnd, first: firstIndexAtOrAfter(tokens, q.absStart), after: firstIndexAtOrAfter(tokens, q.absEnd) });
+  }
   registerNames(text, paragraph, scanned, index, registry, reading.parsedRuns, cues);
 
   const found = attributedQuotations(reading, index, inHeadline, tokens, slots);
@@ -426,13 +435,14 @@ function attributedQuotations(
   const { text, registry, cues } = reading;
   // Only the quotation that closes a headline is its point (other quoted words there are mostly titles and labels).
   const closesHeadline = (k: number) => k === slots.length - 1 && NOTHING_AFTER.test(text.slice(slots[k].end, reading.structure.paragraphs[index].end));
-  const found: (Resolved | null)[] = slots.map((_, k) => {
+  const found: (Resolved | null)[] = [];
+  for (let k = 0; k < slots.length; k++) {
     const attribution = inHeadline
       ? headlineSpeaker(text, tokens, slots[k].start, registry) ?? attributeInParagraph(text, tokens, slots, k, cues.forHeadline())
         ?? (closesHeadline(k) ? headlineSubject(text, tokens, slots[k], cues.forHeadline()) : null)
       : attributeInParagraph(text, tokens, slots, k, cues);
-    return attribution ? resolve(attribution, index, registry) : null;
-  });
+    found.push(attribution ? resolve(attribution, index, registry) : null);
+  }
   const label = inHeadline ? null : speakerLabel(text, tokens, registry);
   // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`).
   const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (tokens[slot.first - 1]?.text !== ':' || tokens[slot.first - 1].start === label.cue.start);
@@ -447,7 +457,8 @@ function attributeTheRest(
 ): void {
   const { text, registry, cues } = reading;
   // The nearest attributed quotation after each one, found in one backward pass.
-  const nextFound: (Resolved | null)[] = new Array(found.length).fill(null);
+  const nextFound: (Resolved | null)[] = [];
+  for (let k = 0; k < found.length; k++) nextFound.push(null);
   for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1];
   let previousFound: Resolved | null = null;
   for (let k = 0; k < found.length; k++, previousFound = found[k - 1] ?? previousFound) {
