@@ -632,4 +632,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nCritics said the plan was \u201ca gift.\u201d \u201cIt is a waste,\u201d Republicans said. \u201cNo,\u201d a spokesman for council Democrats said.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Critics', 'Republicans', 'a spokesman for council Democrats']);
   });
+
+  test('the `that` clause of a possessed saying is the possessor\u2019s words, unless a cue before gives them to its subject', () => {
+    const text = 'Pier\n\nCritics pounced after her remark that \u201cthe pier is a relic.\u201d Park mocked Reed\u2019s claim that \u201cbuses are free.\u201d Ruiz repeated her claim that \u201cthe pier will open.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['her', 'Reed', 'Ruiz']);
+  });
 });

@@ -215,6 +215,37 @@ export function attributeToPossessor(text: string, tokens: readonly Token[], q: 
   return null;
 }
 
+/** Nouns for something said, whose `that` clause is its content: `her remark that "..."`. */
+const SAYING_NOUN = /^(remark|comment|claim|assertion|statement|suggestion|promise|pledge|vow|insistence|argument|warning|contention|declaration|charge|boast|admission|prediction|observation|complaint|accusation|assurance|belief|view)s?$/;
+
+/**
+ * `her remark that "..."`, `Ruiz's claim during the debate that "..."`: the content of a possessed
+ * saying is its possessor's words, whoever else the sentence mentions.
+ */
+function reportedContent(text: string, tokens: readonly Token[], q: QuoteSlot, cues: CueMatcher): Attribution | null {
+  const that = q.first - (tokens[q.first - 1]?.text === ',' ? 2 : 1);
+  if (tokens[that]?.lower !== 'that') return null;
+  for (let k = that - 1; k >= Math.max(1, that - 6); k--) {
+    if (!SAYING_NOUN.test(tokens[k].lower)) continue;
+    // The possessive is the word before the noun or one or two before it (`her March comment`).
+    for (let p = k - 1; p >= Math.max(0, k - 3); p--) {
+      const t = tokens[p];
+      if (!t.isWord) return null;
+      const pronoun = POSSESSIVE_PRONOUN[t.lower];
+      // `Ruiz repeated her claim that "..."`: the cue's subject says it, and `her` is that subject.
+      if (pronoun && p > 0 && cues.cueLength(tokens, p - 1) > 0) return null;
+      if (pronoun) return { mention: { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] }, cue: cueSpan(tokens, k, 1), rule: 'possessor' };
+      if (/['’]s$/.test(t.text)) {
+        if (!t.capitalized) return null;
+        const mention: Mention = { start: t.start, end: t.end - 2, kind: 'name', name: text.slice(t.start, t.end - 2), titles: [] };
+        return { mention, cue: cueSpan(tokens, k, 1), rule: 'possessor' };
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
 /** A few quoted words before a noun modify it (`a coalition "steering group" meeting`): a name, not words said. */
 export function isQuotedModifier(text: string, tokens: readonly Token[], q: QuoteSlot): boolean {
   const next = tokens[q.after];
@@ -400,7 +431,7 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
   // `"...," Kerry said, according to the Times`: the source the sentence cites outranks its speaker.
   const cited = accordingTo(text, tokens, beforeStart, q.first, cues) ?? accordingTo(text, tokens, q.after, afterEnd, cues);
   if (cited) return cited;
-  const signed = signature(text, tokens, q.after, ceiling) ?? shortAttribution(text, tokens, q, ceiling, cues);
+  const signed = signature(text, tokens, q.after, ceiling) ?? shortAttribution(text, tokens, q, ceiling, cues) ?? reportedContent(text, tokens, q, cues);
   if (signed) return signed;
 
   // `"..." and said he would`: a clause joined after the quotation is its sentence's subject's doing,
