@@ -637,4 +637,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nCritics pounced after her remark that \u201cthe pier is a relic.\u201d Park mocked Reed\u2019s claim that \u201cbuses are free.\u201d Ruiz repeated her claim that \u201cthe pier will open.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['her', 'Reed', 'Ruiz']);
   });
+
+  test('`A and B:` before a quotation are its two authors; `More from X:` quotes X', () => {
+    const text = 'Pier Survey\n\nThe survey is out. - Ana Ruiz and Tom Park: \u201cMost visitors come by bus.\u201d\n\nMore from Ruiz: \u201cThe pier is busy.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ana Ruiz and Tom Park', 'Ruiz']);
+  });
 });

@@ -261,13 +261,19 @@ export function isQuotedModifier(text: string, tokens: readonly Token[], q: Quot
 function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot): Attribution | null {
   const colon = q.first - 1;
   if (colon < 1 || tokens[colon].text !== ':') return null;
-  const mention = subjectBefore(text, tokens, colon, Math.max(0, colon - 8));
+  let mention = subjectBefore(text, tokens, colon, Math.max(0, colon - 8));
   if (!mention) return null;
   let k = colon - 1;
   while (k >= 0 && tokens[k].start >= mention.start) k--;
+  // `Ana Ruiz and Tom Park: "..."`: two authors of one text.
+  const first = mention.kind === 'name' && tokens[k]?.lower === 'and' ? subjectBefore(text, tokens, k, Math.max(0, k - 5)) : null;
+  if (first?.kind === 'name') {
+    mention = { ...mention, start: first.start, name: text.slice(first.start, mention.end), titles: [] };
+    while (k >= 0 && tokens[k].start >= mention.start) k--;
+  }
   const before = tokens[k];
-  // `From the report: "..."`, `More from the statement: "..."`: a document quoted.
-  if (before?.lower === 'from' && mention.kind === 'description') return { mention, cue: { start: before.start, end: tokens[colon].end }, rule: 'colon' };
+  // `From the report: "..."`, `More from Ruiz: "..."`: a text quoted.
+  if (before?.lower === 'from' && mention.kind !== 'pronoun') return { mention, cue: { start: before.start, end: tokens[colon].end }, rule: 'colon' };
   if (mention.kind !== 'name') return null;
   // `pollster Daron Shaw: "..."`: a role before the name is part of the label.
   const role = before?.isWord && (ROLE_NOUNS.has(before.lower) || TITLE_WORDS.has(before.lower));
