@@ -29,7 +29,7 @@
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
 import { NgramIndex, type NgramIndexSnapshot, trigramKey } from './ngramIndex';
-import { forEachWord, isStopword, normalizeWord, Vocabulary, type VocabularySnapshot } from './tokens';
+import { forEachWordRange, isStopword, normalizeWord, Vocabulary, type VocabularySnapshot } from './tokens';
 
 /** What the matcher needs to know of a quotation. `Quote` from the analysis satisfies it. */
 export interface QuoteInput {
@@ -849,9 +849,9 @@ export class CrossSourceMatcher {
   private readWords(text: string): { ids: number[]; bracketed: number[] | null } {
     const ids: number[] = [];
     let bracketed: number[] | null = null;
-    forEachWord(text, (norm, _start, _end, inBrackets) => {
+    forEachWordRange(text, (start, end, inBrackets) => {
       if (inBrackets && bracketed === null) bracketed = ids.map(() => 0);
-      ids.push(this.vocabulary.idOf(norm));
+      ids.push(this.vocabulary.idOfRange(text, start, end));
       if (bracketed !== null) bracketed.push(inBrackets ? 1 : 0);
     });
     return { ids, bracketed };

@@ -35,6 +35,11 @@ export function forEachWord(
   text: string,
   visit: (norm: string, start: number, end: number, bracketed: boolean) => void,
 ): void {
+  forEachWordRange(text, (start, end, bracketed) => visit(normalizeWord(text.slice(start, end)), start, end, bracketed));
+}
+
+/** Calls `visit` for every word of `text` in order, with its range in `text` and whether it stands inside square brackets. */
+export function forEachWordRange(text: string, visit: (start: number, end: number, bracketed: boolean) => void): void {
   const brackets = bracketRanges(text);
   let b = 0;
   // Words are runs of letters and digits (`[\p{L}\p{N}]+`), with inner apostrophes kept so `don't` and
@@ -54,7 +59,7 @@ export function forEachWord(
       else break;
     }
     while (b < brackets.length && brackets[b][1] <= start) b++;
-    visit(normalizeWord(text.slice(start, i)), start, i, b < brackets.length && brackets[b][0] < start);
+    visit(start, i, b < brackets.length && brackets[b][0] < start);
   }
 }
 
@@ -123,27 +128,57 @@ export function isStopword(norm: string): boolean {
  * Interns normalised words as small integers, so quotations are stored and compared as integer
  * arrays, and counts in how many indexed quotations each word occurs (its document frequency).
  */
+/** 32-bit FNV-1a, step by step: the hash of a word's code units (lower-cased where it is read from a text). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const fnvStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
+
+/**
+ * Ids for normalised words, in the order they are first seen, with their document frequencies. Words
+ * are kept in a hash table of their own rather than a `Map`: a word read from a quotation is looked up
+ * where it stands in the text, without cutting it out as a string of its own, which is most of what
+ * indexing a quotation used to cost.
+ */
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  private hashes = new Int32Array(1024);
+  /** Open addressing: id + 1 per slot, 0 for an empty one. */
+  private slots = new Int32Array(2048);
   private stop = new Uint8Array(1024);
   private df = new Int32Array(1024);
+  /** Per id, the last `countOccurrences` call that counted it. */
+  private counted = new Int32Array(1024);
+  private counting = 0;
 
   idOf(norm: string): number {
-    let id = this.ids.get(norm);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(detached(norm), id);
-      if (id >= this.stop.length) {
-        const stop = new Uint8Array(this.stop.length * 2);
-        stop.set(this.stop);
-        this.stop = stop;
-        const df = new Int32Array(this.df.length * 2);
-        df.set(this.df);
-        this.df = df;
-      }
-      this.stop[id] = isStopword(norm) ? 1 : 0;
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < norm.length; i++) hash = fnvStep(hash, norm.charCodeAt(i));
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot] - 1;
+      if (id < 0) return this.add(detached(norm), hash, slot);
+      if (this.hashes[id] === hash && this.words[id] === norm) return id;
     }
-    return id;
+  }
+
+  /** The id of the word at `text[start, end)`, normalised as `normalizeWord` does. */
+  idOfRange(text: string, start: number, end: number): number {
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      // Beyond ASCII, normalising takes more than lower-casing (accents, apostrophes).
+      if (code >= 0x80) return this.idOf(normalizeWord(text.slice(start, end)));
+      hash = fnvStep(hash, code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+    }
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot] - 1;
+      if (id < 0) return this.add(detached(text.slice(start, end).toLowerCase()), hash, slot);
+      if (this.hashes[id] === hash && lowerCaseEquals(this.words[id], text, start, end)) return id;
+    }
+  }
+
+  get size(): number {
+    return this.words.length;
   }
 
   isStopword(id: number): boolean {
@@ -152,10 +187,10 @@ export class Vocabulary {
 
   /** Adds `delta` to the document frequency of each distinct id in `ids`. */
   countOccurrences(ids: Int32Array, delta: 1 | -1): void {
-    const seen = new Set<number>();
+    const counting = ++this.counting;
     for (const id of ids) {
-      if (!seen.has(id)) {
-        seen.add(id);
+      if (this.counted[id] !== counting) {
+        this.counted[id] = counting;
         this.df[id] += delta;
       }
     }
@@ -167,7 +202,7 @@ export class Vocabulary {
 
   /** The words in id order with their document frequencies, for `Vocabulary.restore` on another thread. */
   snapshot(): VocabularySnapshot {
-    return { words: [...this.ids.keys()], df: this.df.subarray(0, this.ids.size) };
+    return { words: this.words.slice(), df: this.df.subarray(0, this.words.length) };
   }
 
   static restore(snapshot: VocabularySnapshot): Vocabulary {
@@ -176,6 +211,49 @@ export class Vocabulary {
     vocabulary.df.set(snapshot.df);
     return vocabulary;
   }
+
+  private add(word: string, hash: number, slot: number): number {
+    const id = this.words.length;
+    this.words.push(word);
+    if (id >= this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.stop = grown(this.stop);
+      this.df = grown(this.df);
+      this.counted = grown(this.counted);
+    }
+    this.hashes[id] = hash;
+    this.stop[id] = isStopword(word) ? 1 : 0;
+    this.slots[slot] = id + 1;
+    // At most half full, so that probes stay short.
+    if (2 * this.words.length > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(2 * this.slots.length);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+}
+
+/** Whether `word`, in lower case, is `text[start, end)` lower-cased (ASCII only). */
+function lowerCaseEquals(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = text.charCodeAt(start + i);
+    if (word.charCodeAt(i) !== (code >= 0x41 && code <= 0x5a ? code + 0x20 : code)) return false;
+  }
+  return true;
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(2 * array.length);
+  larger.set(array);
+  return larger;
 }
 
 /** A `Vocabulary` as plain data, which threads can pass to each other. */
