@@ -582,10 +582,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
       'Pier Vote', '',
       'The vote is \u201cfinal,\u201d per the council\u2019s rules. The fee is $5 per hour, or \u201ca bargain\u201d in Reed\u2019s view.', '',
       'Tom Park toured it. The pier is \u201cperfectly safe\u201d in his eyes.', '',
-      'The pier was, in the words of one engineer, \u201ca wreck.\u201d In his view, Park said, it is \u201cfine.\u201d',
+      'The pier was, in the words of one engineer, \u201ca wreck.\u201d In his view, Park said, it is \u201cfine.\u201d', '',
+      'The beach is, in Travis\u2019 words, \u201cthe best on the coast.\u201d',
     ].join('\n');
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => [q.speakerMention?.text, q.speaker]), [
-      ['the council\u2019s rules', 'the council\u2019s rules'], ['Reed', 'Reed'], ['his', 'Tom Park'], ['one engineer', 'one engineer'], ['Park', 'Tom Park'],
+      ['the council\u2019s rules', 'the council\u2019s rules'], ['Reed', 'Reed'], ['his', 'Tom Park'], ['one engineer', 'one engineer'], ['Park', 'Tom Park'], ['Travis', 'Travis'],
     ]);
   });
 

@@ -600,20 +600,23 @@ function pointOfView(text: string, tokens: readonly Token[], from: number, to: n
     } else if (t.lower === 'in' && i + 4 < to && tokens[i + 1].lower === 'the' && POINT_OF_VIEW.test(tokens[i + 2].lower) && tokens[i + 3].lower === 'of') {
       const mention = sourceAfterPhrase(text, tokens, i + 3, to);
       if (mention) return { mention, cue: cueSpan(tokens, i, 4), rule: 'according' };
-    } else if (t.lower === 'in' && i + 2 < to && POINT_OF_VIEW.test(tokens[i + 2].lower)) {
-      const mention = viewHolder(text, tokens[i + 1]);
-      if (mention) return { mention, cue: cueSpan(tokens, i, 3), rule: 'according' };
+    } else if (t.lower === 'in' && i + 2 < to) {
+      // `in Forbes’ words`: the apostrophe alone is a token of its own.
+      const apostrophe = /^['’]$/.test(tokens[i + 2].text) && tokens[i + 1].lower.endsWith('s') ? 1 : 0;
+      if (i + 2 + apostrophe >= to || !POINT_OF_VIEW.test(tokens[i + 2 + apostrophe].lower)) continue;
+      const mention = viewHolder(text, tokens[i + 1], apostrophe === 1);
+      if (mention) return { mention, cue: cueSpan(tokens, i, 3 + apostrophe), rule: 'according' };
     }
   }
   return null;
 }
 
 /** The possessor in `in his eyes` (`his` stands for `he`) or `in Ruiz's view`. */
-function viewHolder(text: string, t: Token): Mention | null {
+function viewHolder(text: string, t: Token, apostropheAfter: boolean): Mention | null {
   const pronoun = POSSESSIVE_PRONOUN[t.lower];
   if (pronoun) return { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
-  if (!t.capitalized || !/['’]s$/.test(t.text) || NOT_NAMES.has(t.lower.slice(0, -2))) return null;
-  const end = t.end - 2;
+  const end = apostropheAfter ? t.end : t.end - 2;
+  if (!t.capitalized || !(apostropheAfter || /['’]s$/.test(t.text)) || NOT_NAMES.has(text.slice(t.start, end).toLowerCase())) return null;
   return { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
 }
 
