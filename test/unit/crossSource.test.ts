@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { alignWords, diffSegments } from '../../src/core/crossSource/align';
-import { CrossSourceMatch, CrossSourceMatcher, MAX_MATCHED_COPIES, QuoteInput } from '../../src/core/crossSource/matcher';
+import { CrossSourceMatch, CrossSourceMatcher, MAX_MATCHED_COPIES, MAX_MATCHED_COPIES_PER_ARTICLE, QuoteInput } from '../../src/core/crossSource/matcher';
 import { quoteSpans, quoteSpansOf } from '../../src/core/crossSource/quoteSpans';
 import { tokenize } from '../../src/core/crossSource/tokens';
 import { analyzeArticle } from '../../src/core/analyze';
@@ -227,11 +227,20 @@ suite('cross-source copies of one wording', () => {
     assert.strictEqual(matcher.matchesOfQuote(1, 0).length, MAX_MATCHED_COPIES - 1);
   });
 
-  test('one article repeating a remark thousands of times: its headline links to the first copies, another article to the first copy', () => {
+  test('one article repeating a remark thousands of times: its headline links to the first copies there, another article to the first copy', () => {
     const matcher = matcherOf(quotes(`^${remark}`, ...Array<string>(3000).fill(remark)), quotes(remark));
     const all = matcher.allMatches()!;
-    assert.strictEqual(all.filter(m => m.sameArticle).length, MAX_MATCHED_COPIES - 1);
+    assert.strictEqual(all.filter(m => m.sameArticle).length, MAX_MATCHED_COPIES_PER_ARTICLE - 1);
     assert.deepStrictEqual(described(all.filter(m => !m.sameArticle)), ['0:0-1:0 exact']);
+  });
+
+  test('an article quoting a remark once links to the first copies of an article that repeats it, and the repeats to it', () => {
+    const repeats = 100;
+    const matcher = matcherOf(quotes(remark), quotes(...Array<string>(repeats).fill(remark)));
+    const all = matcher.allMatches()!;
+    assert.strictEqual(all.length, repeats);
+    assert.ok(all.every(m => m.a.doc === 0 && m.a.quote === 0 && m.b.doc === 1 && m.kind === 'exact'));
+    assert.strictEqual(matcher.matchesOfQuote(1, repeats - 1).length, 1);
   });
 
   test('when the first copy goes, the next takes over the links of the later copies', () => {

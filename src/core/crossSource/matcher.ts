@@ -15,9 +15,9 @@
  *   between a headline quotation and the body of its own article.
  *
  * Copies of one wording (the same words, brackets alike) past the first `MAX_MATCHED_COPIES` live
- * ones, in the order indexed, are surplus: a slogan carried by thousands of articles, or a remark
- * pasted thousands of times into one, would otherwise give pairs (and work) growing with the
- * square of its copies. A surplus copy is not indexed and nobody's candidate; it is linked to the
+ * ones, in the order indexed, or past the first `MAX_MATCHED_COPIES_PER_ARTICLE` in one article,
+ * are surplus: a slogan carried by thousands of articles, or a remark pasted thousands of times
+ * into one, would otherwise give pairs (and work) growing with the square of its copies. A surplus copy is not indexed and nobody's candidate; it is linked to the
  * wording's first copy alone, where that lies in another article and would link the two on its own
  * (the same words carry evidence enough, and are not a title); in the first copy's own article it
  * is a repeat, and linked to nothing. So the first copies keep every match, the first copy is
@@ -114,7 +114,7 @@ const enum QuoteFlag {
   TitleLike = 2,
   /** Some of its words stand inside `[...]`. */
   Bracketed = 4,
-  /** A copy of a wording past its first `MAX_MATCHED_COPIES` (see the module comment). */
+  /** A copy of a wording past its first `MAX_MATCHED_COPIES`, or its first `MAX_MATCHED_COPIES_PER_ARTICLE` in its article (see the module comment). */
   Surplus = 8,
 }
 
@@ -149,6 +149,12 @@ const RARE_WORD_SHARE = 500;
  * of the first copies stay a bounded share of the matches (130,816 at most).
  */
 export const MAX_MATCHED_COPIES = 512;
+/**
+ * Copies of one wording in one article matched with everything. Its body copies are not matched with
+ * one another, and a hover on each would otherwise compare them all again; real articles repeat a
+ * wording 14 times at most.
+ */
+export const MAX_MATCHED_COPIES_PER_ARTICLE = 32;
 
 /**
  * Quotations are numbered as indexed and kept in typed columns by that id, their words in one pool
@@ -246,6 +252,8 @@ export class CrossSourceMatcher {
     this.quoteMatches.clear();
     const first = this.quoteIds;
     this.ensureQuoteCapacity(first + quotes.length);
+    // Copies of each wording in this article so far, by fingerprint: only a long article can repeat one too often.
+    const inArticle = quotes.length > MAX_MATCHED_COPIES_PER_ARTICLE ? new Map<number, number>() : null;
     quotes.forEach((quote, index) => {
       const id = this.quoteIds++;
       const { ids, bracketed } = this.readWords(quote.text);
@@ -267,16 +275,19 @@ export class CrossSourceMatcher {
       const keyCount = this.keysOf(id);
       this.keyCounts[id] = keyCount;
       this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
-      const copiesBefore = this.wordings.add(this.quoteFingerprint[id]);
+      const fingerprint = this.quoteFingerprint[id];
+      const copiesBefore = this.wordings.add(fingerprint);
       if (copiesBefore === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, 1);
+      const copiesHereBefore = inArticle?.get(fingerprint) ?? 0;
+      inArticle?.set(fingerprint, copiesHereBefore + 1);
       // A wording without keys is never a candidate, so its copies cost nothing to keep apart.
-      if (copiesBefore >= MAX_MATCHED_COPIES && keyCount > 0) {
+      if (keyCount > 0 && (copiesBefore >= MAX_MATCHED_COPIES || copiesHereBefore >= MAX_MATCHED_COPIES_PER_ARTICLE)) {
         this.quoteFlags[id] |= QuoteFlag.Surplus;
         this.listSurplus(id);
       } else {
         for (let k = 0; k < keyCount; k++) this.index.add(this.keyScratch[k], id);
         this.liveKeys += keyCount;
-        const surplus = this.surplus.get(this.quoteFingerprint[id]);
+        const surplus = this.surplus.get(fingerprint);
         if (surplus?.first === NO_FIRST_COPY) surplus.first = FIRST_COPY_UNKNOWN;
       }
       this.liveWords += ids.length;
