@@ -643,4 +643,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier Survey\n\nThe survey is out. - Ana Ruiz and Tom Park: \u201cMost visitors come by bus.\u201d\n\nMore from Ruiz: \u201cThe pier is busy.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ana Ruiz and Tom Park', 'Ruiz']);
   });
+
+  test('the agent of a passive cue of saying or naming is the source: `seen by critics as "..."`', () => {
+    const text = 'Pier\n\nThe plan is seen by critics as \u201ca gift to developers.\u201d \u201cHarbour Lights\u201d was written by Lena Ortiz after the storm.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['critics', 'Lena Ortiz']);
+  });
 });

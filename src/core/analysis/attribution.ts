@@ -446,7 +446,21 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
   const found = joined || cues.titleCase
     ? beforeQuote(text, tokens, q, beforeStart, cues) ?? afterQuote(text, tokens, quotes, index, afterEnd, cues)
     : afterQuote(text, tokens, quotes, index, afterEnd, cues) ?? beforeQuote(text, tokens, q, beforeStart, cues);
-  return found ?? pointOfView(text, tokens, q.after, afterEnd) ?? pointOfView(text, tokens, beforeStart, q.first);
+  return found ?? pointOfView(text, tokens, q.after, afterEnd) ?? pointOfView(text, tokens, beforeStart, q.first)
+    ?? passiveAgent(text, tokens, Math.max(beforeStart, q.first - 6), q.first) ?? passiveAgent(text, tokens, q.after, Math.min(afterEnd, q.after + 4));
+}
+
+/** Participles of saying and naming whose agent follows `by`: `called "..." by the citizens`, `seen by organizers as "..."`. */
+const PASSIVE_CUE = /^(called|dubbed|labeled|labelled|branded|described|seen|known|viewed|regarded|considered|deemed|written|coined|termed|nicknamed|hailed|derided|mocked|praised|criticized|condemned|denounced)$/;
+
+/** `called "..." by the citizens`, `known by some Republicans as a "..."`: the agent of a passive cue near the quotation. */
+function passiveAgent(text: string, tokens: readonly Token[], from: number, to: number): Attribution | null {
+  for (let i = Math.max(1, from); i < to; i++) {
+    if (tokens[i].lower !== 'by' || !PASSIVE_CUE.test(tokens[i - 1].lower)) continue;
+    const mention = sourceAfterPhrase(text, tokens, i, tokens.length);
+    if (mention) return { mention, cue: cueSpan(tokens, i - 1, 2), rule: 'according' };
+  }
+  return null;
 }
 
 /** After the quotation: `"...," Kerry said` / `"...," said Kerry` / `"..." of X, the official said`. */
