@@ -52,8 +52,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       let j = i + 1;
       for (;;) {
         while (j < to && isWordChar(text.charCodeAt(j))) j++;
-        const joiner = text.charCodeAt(j);
-        if (j + 1 < to && (joiner === APOSTROPHE || joiner === RIGHT_SINGLE || joiner === FULL_STOP || joiner === HYPHEN) && isWordChar(text.charCodeAt(j + 1))) {
+        // Read only within the text: a read past its end throws away the compiled code.
+        const joiner = j + 1 < to ? text.charCodeAt(j) : -1;
+        if ((joiner === APOSTROPHE || joiner === RIGHT_SINGLE || joiner === FULL_STOP || joiner === HYPHEN) && isWordChar(text.charCodeAt(j + 1))) {
           j += 2;
           continue;
         }

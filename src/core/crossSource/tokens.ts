@@ -54,7 +54,7 @@ export function forEachWordRange(text: string, visit: (start: number, end: numbe
     i += width;
     for (;;) {
       while ((width = letterOrDigitAt(text, i)) > 0) i += width;
-      const joiner = text.charCodeAt(i);
+      const joiner = i < text.length ? text.charCodeAt(i) : -1;
       if ((joiner === 0x27 || joiner === 0x2019 || joiner === 0x2bc) && (width = letterOrDigitAt(text, i + 1)) > 0) i += 1 + width;
       else break;
     }
