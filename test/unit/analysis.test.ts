@@ -648,4 +648,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nThe plan is seen by critics as \u201ca gift to developers.\u201d \u201cHarbour Lights\u201d was written by Lena Ortiz after the storm.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['critics', 'Lena Ortiz']);
   });
+
+  test('`can be heard asking` sits between a subject and its cue', () => {
+    const text = 'Pier\n\n\u201cWill it open?\u201d a reporter can be heard asking in the video.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['a reporter']);
+  });
 });

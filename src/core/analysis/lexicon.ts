@@ -118,7 +118,7 @@ export const BETWEEN_SUBJECT_AND_CUE = new Set([
   'quickly', 'reportedly', 'separately', 'publicly', 'privately', 'flatly', 'simply', 'not',
   'frequently', 'subsequently', 'eventually', 'finally', 'initially', 'originally', 'always',
   'sometimes', 'immediately', 'had', 'may', 'might', 'should', 'can', 'been', 'be', 'being',
-  'being', 'being', 'being', 'being', 'who', 'has',
+  'who', 'heard', // `a reporter can be heard asking`
 ]);
 
 const MALE_NAMES = 'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie ted marco mitch chuck mike jeb rand ben newt rudy reince rick bill al dick rex vladimir bashar recep francois emmanuel nicolas boris tony gordon david angus nigel ahmet abdullah haider hassan mohammed muhammad ali omar ashraf benjamin binyamin ehud shimon jim tim tom bob ron rob dan steve jeff greg ken chris pat newt lindsey jared eric corey kellyanne'.split(' ');
