@@ -653,4 +653,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\n\u201cWill it open?\u201d a reporter can be heard asking in the video.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['a reporter']);
   });
+
+  test('a full date set off by commas before the subject: `On July 6, 2015, Ruiz ...`', () => {
+    const text = 'Pier\n\nOn July 6, 2015, Ruiz made the following promise: \u201cThe pier will open.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ruiz']);
+  });
 });

@@ -181,6 +181,8 @@ function sentenceSubject(text: string, tokens: readonly Token[], from: number, t
     while (comma < Math.min(to, k + 14) && tokens[comma].text !== ',') comma++;
     if (comma >= Math.min(to, k + 14)) return null;
     k = placeAfter(tokens, comma, to) + 1;
+    // `On July 6, 2015, Sanders...`: the year completes the date.
+    if (k + 1 < to && /^\d{4}$/.test(tokens[k].text) && tokens[k + 1].text === ',') k += 2;
   }
   if (k >= to) return null;
   const mention = tokens[k].capitalized || descriptions ? subjectAfter(text, tokens, k - 1, to) : null;
