@@ -645,8 +645,8 @@ suite('Analysis: who news text says spoke (invented text)', () => {
   });
 
   test('the agent of a passive cue of saying or naming is the source: `seen by critics as "..."`', () => {
-    const text = 'Pier\n\nThe plan is seen by critics as \u201ca gift to developers.\u201d \u201cHarbour Lights\u201d was written by Lena Ortiz after the storm.\n';
-    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['critics', 'Lena Ortiz']);
+    const text = 'Pier\n\nThe plan is seen by critics as \u201ca gift to developers.\u201d \u201cHarbour Lights\u201d was written by Lena Ortiz after the storm. The inquiry, labeled as a \u201cwitch hunt\u201d by the mayor\u2019s allies, goes on.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['critics', 'Lena Ortiz', 'the mayor\u2019s allies']);
   });
 
   test('`can be heard asking` sits between a subject and its cue', () => {

@@ -455,12 +455,18 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
 /** Participles of saying and naming whose agent follows `by`: `called "..." by the citizens`, `seen by organizers as "..."`. */
 const PASSIVE_CUE = /^(called|dubbed|labeled|labelled|branded|described|seen|known|viewed|regarded|considered|deemed|written|coined|termed|nicknamed|hailed|derided|mocked|praised|criticized|condemned|denounced)$/;
 
-/** `called "..." by the citizens`, `known by some Republicans as a "..."`: the agent of a passive cue near the quotation. */
+/**
+ * `called "..." by the citizens`, `labeled as a "..." by critics`, `known by some Republicans as a
+ * "..."`: the agent of a passive cue near the quotation (the quoted words are not tokens here).
+ */
 function passiveAgent(text: string, tokens: readonly Token[], from: number, to: number): Attribution | null {
   for (let i = Math.max(1, from); i < to; i++) {
-    if (tokens[i].lower !== 'by' || !PASSIVE_CUE.test(tokens[i - 1].lower)) continue;
+    if (tokens[i].lower !== 'by') continue;
+    let cue = i - 1;
+    while (cue > i - 4 && cue > 0 && /^(as|a|an|the)$/.test(tokens[cue].lower)) cue--;
+    if (!PASSIVE_CUE.test(tokens[cue].lower)) continue;
     const mention = sourceAfterPhrase(text, tokens, i, tokens.length);
-    if (mention) return { mention, cue: cueSpan(tokens, i - 1, 2), rule: 'according' };
+    if (mention) return { mention, cue: cueSpan(tokens, cue, i - cue + 1), rule: 'according' };
   }
   return null;
 }
