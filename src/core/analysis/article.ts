@@ -133,11 +133,14 @@ function registerNames(
 ): void {
   // Searched within the paragraph's own string: a search over `text` would run on to its end.
   INDEFINITE_PERSON.lastIndex = 0;
+  // Matches come in text order, so one pointer walks the quotations (a search per match is quadratic).
+  let quote = 0;
   for (let m = INDEFINITE_PERSON.exec(paragraph.text); m; m = INDEFINITE_PERSON.exec(paragraph.text)) {
     const at = paragraph.start + m.index;
-    if (!quotes.some(q => at >= q.absStart && at < q.absEnd)) registry.addUnnamed(m[0], at, index);
+    while (quote < quotes.length && quotes[quote].absEnd <= at) quote++;
+    if (quote >= quotes.length || at < quotes[quote].absStart) registry.addUnnamed(m[0], at, index);
   }
-  let quote = 0;
+  quote = 0;
   CAPITAL.lastIndex = 0;
   for (let m = CAPITAL.exec(paragraph.text); m; m = CAPITAL.exec(paragraph.text)) {
     const start = paragraph.start + m.index;

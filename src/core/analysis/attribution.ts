@@ -455,6 +455,9 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
 /** Participles of saying and naming whose agent follows `by`: `called "..." by the citizens`, `seen by organizers as "..."`. */
 const PASSIVE_CUE = /^(called|dubbed|labeled|labelled|branded|described|seen|known|viewed|regarded|considered|deemed|written|coined|termed|nicknamed|hailed|derided|mocked|praised|criticized|condemned|denounced)$/;
 
+/** How many tokens a source after `by` may run to: a name or description is short, and a run of capitals must not be walked whole. */
+const SOURCE_REACH = 16;
+
 /**
  * `called "..." by the citizens`, `labeled as a "..." by critics`, `known by some Republicans as a
  * "..."`: the agent of a passive cue near the quotation (the quoted words are not tokens here).
@@ -465,7 +468,7 @@ function passiveAgent(text: string, tokens: readonly Token[], from: number, to: 
     let cue = i - 1;
     while (cue > i - 4 && cue > 0 && /^(as|a|an|the)$/.test(tokens[cue].lower)) cue--;
     if (!PASSIVE_CUE.test(tokens[cue].lower)) continue;
-    const mention = sourceAfterPhrase(text, tokens, i, tokens.length);
+    const mention = sourceAfterPhrase(text, tokens, i, Math.min(tokens.length, i + SOURCE_REACH));
     if (mention) return { mention, cue: cueSpan(tokens, cue, i - cue + 1), rule: 'according' };
   }
   return null;
