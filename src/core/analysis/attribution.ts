@@ -5,7 +5,7 @@
  * people in `speakers.ts`.
  */
 import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, TITLE_WORDS } from './lexicon';
-import { type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { isParticiple, type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
@@ -370,8 +370,6 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   }
   return { mention, cue: { start: cue.start, end: cue.end }, rule: 'subject' };
 }
-
-const isParticiple = (t: Token) => t.lower.endsWith('ing');
 
 function openingDescription(text: string, tokens: readonly Token[], cue: number, sentenceStart: number): Mention | null {
   const subject = subjectBefore(text, tokens, cue, sentenceStart, 0, true);

@@ -81,7 +81,7 @@ export const DETERMINERS = new Set([
 export const SINGULAR_QUANTIFIERS = new Set(['one', 'another']);
 export const PLURAL_QUANTIFIERS = new Set(['two', 'three', 'several', 'many', 'both', 'some']);
 
-/** Words that stand alone for people as a cue's subject: `another said`, `Others shouted`, `said one`. */
+/** Words that stand alone for people as a cue's subject: `another said`, `Others shouted`, `tweeted another`. */
 export const STANDING_FOR_PEOPLE = new Set(['another', 'others', 'some', 'many', 'most', 'several', 'someone', 'somebody']);
 
 /** Capitalised words that open sentences without being names. */

@@ -273,12 +273,13 @@ function withHolder(text: string, tokens: readonly Token[], mention: Mention, fl
   if (!preposition?.isWord || !HOLDER_PREPOSITION.test(preposition.lower)) return mention;
   let head = at - 2;
   if (head >= floor && (isParticiple(tokens[head]) || /^(familiar|close)$/.test(tokens[head].lower))) head--;
-  if (head < floor || !tokens[head].isWord || tokens[head].capitalized && !STANDING_FOR_PEOPLE.has(tokens[head].lower)) return mention;
+  if (head < floor || !tokens[head].isWord || (tokens[head].capitalized && !STANDING_FOR_PEOPLE.has(tokens[head].lower))) return mention;
   const holder = descriptionEndingAt(text, tokens, head, floor);
   return holder ? { start: holder.start, end: mention.end, kind: 'description', name: text.slice(holder.start, mention.end), titles: [] } : mention;
 }
 
-const isParticiple = (t: Token) => t.isWord && t.lower.endsWith('ing');
+/** `saying`, `speaking`: a present participle (or any word ending so). */
+export const isParticiple = (t: Token) => t.isWord && t.lower.endsWith('ing');
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms']);
 
