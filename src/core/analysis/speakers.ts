@@ -31,6 +31,8 @@ interface Occurrence {
 
 /** How many earlier mentions a pronoun or description may look back over. */
 const LOOKBACK = 200;
+/** Up to this many occurrences out of order are put in place one by one; more are merged in one pass. */
+const FEW_PENDING = 16;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const surnameOf = (name: string) => words(name).at(-1)!.toLowerCase().replace(/['’]s$/, '');
@@ -53,7 +55,9 @@ const GENERIC_MODIFIERS = new Set(['former', 'top', 'senior', 'new', 'current', 
 
 export class SpeakerRegistry {
   readonly people: Person[] = [];
-  private readonly occurrences: Occurrence[] = [];
+  private occurrences: Occurrence[] = [];
+  /** Occurrences recorded out of order, in the order they came, until `settle` merges them. */
+  private pending: Occurrence[] = [];
   private readonly bySurname = new Map<string, Person[]>();
   /** Names as written, once resolved: an article repeats its names many times. */
   private readonly byWrittenName = new Map<string, Person>();
@@ -111,13 +115,46 @@ export class SpeakerRegistry {
     return exact ?? (given.length === 0 ? this.mostRecent(compatible) : compatible[0]);
   }
 
-  /** Keeps occurrences in text order (they mostly arrive in order, so this is nearly free). */
+  /**
+   * Keeps occurrences in text order, those at one position in the order they came. They mostly
+   * arrive in order; a paragraph's attributions come after its names, and those wait in `pending`
+   * until they are needed, so a long paragraph is not shifted along once for each of them.
+   */
   private record(occurrence: Occurrence): void {
     const list = this.occurrences;
-    let at = list.length;
-    while (at > 0 && list[at - 1].position > occurrence.position) at--;
-    list.splice(at, 0, occurrence);
+    if (this.pending.length > 0 || (list.length > 0 && list[list.length - 1].position > occurrence.position)) this.pending.push(occurrence);
+    else list.push(occurrence);
     occurrence.person.lastSeen = Math.max(occurrence.person.lastSeen, occurrence.position);
+  }
+
+  /** Puts the occurrences that came out of order in their places: a few one by one, many in one merge. */
+  private settle(): void {
+    if (this.pending.length === 0) return;
+    const list = this.occurrences;
+    if (this.pending.length <= FEW_PENDING) {
+      for (const occurrence of this.pending) {
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid].position <= occurrence.position) lo = mid + 1;
+          else hi = mid;
+        }
+        list.splice(lo, 0, occurrence);
+      }
+      this.pending = [];
+      return;
+    }
+    const late = this.pending.sort((a, b) => a.position - b.position);
+    const merged: Occurrence[] = [];
+    let i = 0;
+    for (const occurrence of late) {
+      while (i < list.length && list[i].position <= occurrence.position) merged.push(list[i++]);
+      merged.push(occurrence);
+    }
+    while (i < list.length) merged.push(list[i++]);
+    this.occurrences = merged;
+    this.pending = [];
   }
 
   /**
@@ -125,6 +162,7 @@ export class SpeakerRegistry {
    * or description never reaches that far, and a longer search would make huge articles quadratic.
    */
   private *before(position: number): Generator<Occurrence> {
+    this.settle();
     let lo = 0;
     let hi = this.occurrences.length;
     while (lo < hi) {
