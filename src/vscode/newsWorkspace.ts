@@ -176,6 +176,12 @@ export class NewsWorkspace implements vscode.Disposable {
       .sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
   }
 
+  /** Whether another article carries a quotation of `uri` (a headline echoing its own body does not count). */
+  carriedElsewhere(uri: vscode.Uri): (quote: Quote) => boolean {
+    const self = uri.toString();
+    return quote => this.matchesFor(uri, quote).some(match => match.uri !== self);
+  }
+
   /**
    * Other places with the words of `quote` (a quotation of `uri`): best first, same-article matches
    * last, each with the speaker its article gives after hand corrections.

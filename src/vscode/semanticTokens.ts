@@ -1,18 +1,11 @@
 import * as vscode from 'vscode';
 import { semanticTokensFor, tokenModifiers, tokenTypes } from '../core/semanticTokens';
-import type { Quote } from '../core/types';
 import type { AnnotationStore } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 import { newsLanguageId } from './newsWorkspace';
 
 /** The legend VS Code decodes our tokens with; the same ids as `semanticTokenTypes` in package.json. */
 export const semanticTokensLegend = new vscode.SemanticTokensLegend([...tokenTypes], [...tokenModifiers]);
-
-/** Whether another article carries a quotation of `uri` (a headline echoing its own body does not count). */
-export function carriedElsewhere(workspace: NewsWorkspace, uri: vscode.Uri): (quote: Quote) => boolean {
-  const self = uri.toString();
-  return quote => workspace.matchesFor(uri, quote).some(match => match.uri !== self);
-}
 
 /**
  * Colours quotations, speaker mentions and cue verbs from the live model (hand corrections
@@ -33,7 +26,7 @@ export function registerSemanticTokens(workspace: NewsWorkspace, store: Annotati
         .filter(a => !a.orphaned && (a.body.kind === 'quotation' || a.body.kind === 'speaker'))
         .map(a => a.target.position);
       const tuples = semanticTokensFor(text, analysis, {
-        isCrossSourced: carriedElsewhere(workspace, document.uri),
+        isCrossSourced: workspace.carriedElsewhere(document.uri),
         isCorrected: quote => marked.some(p => p.start === quote.start && p.end === quote.end),
       });
       for (const t of tuples) builder.push(t.line, t.character, t.length, t.type, t.modifiers);

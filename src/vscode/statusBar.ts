@@ -3,7 +3,6 @@ import { summarizeArticle } from '../core/articleSummary';
 import type { AnnotationStore } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 import { isArticleDocument } from './newsWorkspace';
-import { carriedElsewhere } from './semanticTokens';
 
 /**
  * A status bar item for the article in the active editor: its quotations, speakers and
@@ -20,7 +19,7 @@ export function registerStatusBar(workspace: NewsWorkspace, store: AnnotationSto
       item.hide();
       return;
     }
-    const counts = summarizeArticle(analysis, carriedElsewhere(workspace, document.uri));
+    const counts = summarizeArticle(analysis, workspace.carriedElsewhere(document.uri));
     item.text = `$(quote) ${counts.quotations} $(person) ${counts.speakers} $(link) ${counts.crossSourced}`;
     item.tooltip = `${plural(counts.quotations, 'quotation')}, ${plural(counts.speakers, 'speaker')}, ` +
       `${plural(counts.crossSourced, 'quotation')} also in other articles. Click to show the Speakers view.`;
