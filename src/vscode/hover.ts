@@ -32,10 +32,10 @@ async function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocum
   const quote = news.quoteAt(document.uri, document.offsetAt(position));
   if (!quote || token.isCancellationRequested) return undefined;
   const maxRows = vscode.workspace.getConfiguration('newsAnnotator').get<number>('hover.maxMatches', 8);
-  let matches = news.matchesFor(document.uri, quote);
+  let { elsewhere, sameArticle } = byArticle(news.matchesFor(document.uri, quote));
   // The index keeps no texts: the other articles' wording and speakers need theirs read back first.
-  const shown = [...matches.filter(m => !m.sameArticle).slice(0, maxRows), ...matches.filter(m => m.sameArticle).slice(0, maxRows)];
-  if ((await news.loadTexts(shown.map(m => m.uri))).length > 0) matches = news.matchesFor(document.uri, quote);
+  const shown = [...elsewhere.slice(0, maxRows), ...sameArticle.slice(0, maxRows)];
+  if ((await news.loadTexts(shown.map(m => m.uri))).length > 0) ({ elsewhere, sameArticle } = byArticle(news.matchesFor(document.uri, quote)));
   if (token.isCancellationRequested) return undefined;
 
   const card = new vscode.MarkdownString('', true);
@@ -44,8 +44,6 @@ async function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocum
   card.supportHtml = false;
   card.appendMarkdown(attributionLine(quote));
 
-  const sameArticle = matches.filter(m => m.sameArticle);
-  const elsewhere = matches.filter(m => !m.sameArticle);
   if (elsewhere.length > 0) {
     const sources = new Set(elsewhere.map(m => m.uri)).size;
     card.appendMarkdown(`\n\n---\n\n**Also quoted in ${sources} other source${sources === 1 ? '' : 's'}**\n\n`);
@@ -60,6 +58,11 @@ async function provideQuoteHover(news: NewsWorkspace, document: vscode.TextDocum
   }
   if (token.isCancellationRequested) return undefined;
   return new vscode.Hover(card, new vscode.Range(document.positionAt(quote.start), document.positionAt(quote.end)));
+}
+
+/** Matches in other articles, and those in the quotation's own, each in the order given. */
+function byArticle(matches: readonly QuoteMatch[]): { elsewhere: QuoteMatch[]; sameArticle: QuoteMatch[] } {
+  return { elsewhere: matches.filter(m => !m.sameArticle), sameArticle: matches.filter(m => m.sameArticle) };
 }
 
 /** `**John Kerry** · named beside a cue verb: “Kerry” … “said” · confidence 0.95` */
