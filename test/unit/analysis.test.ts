@@ -658,4 +658,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nOn July 6, 2015, Ruiz made the following promise: \u201cThe pier will open.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['Ruiz']);
   });
+
+  test('a quotation after the sentence of a relative `who` is the person\u2019s, not the `who`', () => {
+    const text = 'Pier\n\n\u201cThe pier is safe,\u201d said one harbour worker, who said he was never consulted. \u201cNobody asked us.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['one harbour worker', 'one harbour worker']);
+  });
 });

@@ -528,6 +528,8 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     }
     // `X was defensive about an architect who said..., saying "..."`: the participle's subject is the main clause's.
     if (subject && participle && inRelativeClause(tokens, subject)) continue;
+    // `..., said Tom Park, who said he left. "..."`: a quotation after the `who` clause's sentence is the person's own.
+    if (subject?.antecedent && isSentenceEnd(tokens, q.first - 1)) subject = subject.antecedent;
     if (subject) {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
       return outer ? { ...outer, rule: 'before' } : { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };

@@ -15,6 +15,8 @@ export interface Mention {
   readonly name: string;
   /** For names: the titles before it (`Secretary of State`). */
   readonly titles: readonly string[];
+  /** For a relative `who`: the mention it stands for, where it is written (`Ana Ruiz, who said`). */
+  readonly antecedent?: Mention;
 }
 
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
@@ -242,7 +244,7 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     // is the mention, standing for the one before it when that one is found. (`which` and `that`
     // are left alone: their clause is as often the object of someone's words, `a sign which read`.)
     const antecedent = subjectAt(text, tokens, tokens[k - 1]?.text === ',' ? k - 2 : k - 1, floor);
-    return antecedent ? { ...antecedent, start: t.start, end: t.end } : { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] };
+    return antecedent ? { ...antecedent, start: t.start, end: t.end, antecedent } : { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] };
   }
   return subjectAt(text, tokens, k, floor, anyHead);
 }
