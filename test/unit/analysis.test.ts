@@ -663,4 +663,18 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\n\u201cThe pier is safe,\u201d said one harbour worker, who said he was never consulted. \u201cNobody asked us.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['one harbour worker', 'one harbour worker']);
   });
+
+  test('two roles joined by `and`, a bare plural of people and `those surveyed` are a cue\u2019s subject', () => {
+    const text = [
+      'Pier', '',
+      'The former mayor and current harbour commissioner said the pier was \u201cbeyond repair.\u201d', '',
+      'It was a loud day, with many sailors and dockworkers chanting \u201cSave the pier.\u201d', '',
+      'The plan is what former employees have called \u201ca shell game.\u201d', '',
+      'While those surveyed said the pier was \u201cworth saving,\u201d few would pay for it.', '',
+      'He \u201ccannot walk the pier\u201d without reporters asking him questions.',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), [
+      'The former mayor and current harbour commissioner', 'many sailors and dockworkers', 'employees', 'those surveyed', null,
+    ]);
+  });
 });

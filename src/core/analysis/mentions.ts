@@ -121,13 +121,22 @@ function roleOfPhrase(tokens: readonly Token[], from: number, to: number): boole
   return false;
 }
 
+const OBJECT_PREPOSITION = /^(without|with|for|to|by|of|from|among|against|about|like)$/;
+
+/** A word that heads a description of people: `official`, `spokesman`, `protesters`. */
+const headsPeople = (t: Token) => t.isWord && !t.capitalized && (ROLE_NOUNS.has(t.lower) || PERSON_HEADS.has(t.lower) || AGENT_NOUN.test(t.lower));
+
 /** A description ending at `to` (its head noun): `the UK secretary`, `a State Department official`. */
 function descriptionEndingAt(text: string, tokens: readonly Token[], to: number, floor: number, anyHead = false): Mention | null {
   const head = tokens[to];
   if (!head.isWord) return null;
   let from = -1;
-  for (let k = to - 1; k >= Math.max(floor, to - 7); k--) {
+  let and = -1;
+  for (let k = to - 1; k >= Math.max(floor, and < 0 ? to - 7 : and - 6); k--) {
     const t = tokens[k];
+    // `the front-runner and former secretary of state`, `many marchers and spectators`: two roles of one subject.
+    // (`his supporters and 22 percent` are two groups.)
+    if (t.lower === 'and' && and < 0 && k - 1 >= floor && headsPeople(tokens[k - 1]) && !/^\d/.test(tokens[k + 1].text)) { and = k; continue; }
     if (t.isWord && DETERMINERS.has(t.lower)) {
       // `the two engineers`, `her three sons`: a quantifier after a determiner.
       from = k > floor && DETERMINERS.has(tokens[k - 1].lower) ? k - 1 : k;
@@ -141,13 +150,18 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     if (!opensClause(tokens, to)) return null;
     from = to;
   } else if (from < 0) {
-    // Bare plural roles (`U.S. officials said`) or a role noun alone.
-    if (!ROLE_NOUNS.has(head.lower)) return null;
+    // Bare plural roles (`U.S. officials said`, `former employees have called`) or a role noun alone.
+    if (!ROLE_NOUNS.has(head.lower) && !(PERSON_HEADS.has(head.lower) && /(s|men)$/.test(head.lower))) return null;
     from = to;
     // `U.S. officials`, `committee Democrats`: names and roles before it qualify it.
     const qualifies = (t: Token) => t.isWord && (t.capitalized ? !NOT_NAMES.has(t.lower) : ROLE_NOUNS.has(t.lower) && !STANDING_FOR_PEOPLE.has(t.lower));
     while (from - 1 >= floor && qualifies(tokens[from - 1])) from--;
-  } else if (!ROLE_NOUNS.has(head.lower) && !PERSON_HEADS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to) && (to - from > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
+    // `without reporters asking`: a plural of people after a preposition is its object, unless a role (`with officials saying`).
+    if (!ROLE_NOUNS.has(head.lower) && OBJECT_PREPOSITION.test(tokens[from - 1]?.lower ?? '')) return null;
+  } else if (!ROLE_NOUNS.has(head.lower) && !PERSON_HEADS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to)
+    // `those surveyed`, `those polled`: people named by what was done to them.
+    && !(from === to - 1 && tokens[from].lower === 'those' && head.lower.endsWith('ed'))
+    && (to - Math.max(from, and) > 4 || !(anyHead || AGENT_NOUN.test(head.lower)))) {
     return null;
   }
   const start = tokens[from].start;
