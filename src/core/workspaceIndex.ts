@@ -143,6 +143,8 @@ export class WorkspaceIndex {
   private readonly maxTextLength: number;
   private analyze: (text: string) => ArticleAnalysis;
   private readonly cachedAnalyses: number;
+  /** While above 0, every analysis made is kept (see `holdAnalyses`). */
+  private analysisHolders = 0;
   private readonly readText: ((uri: string) => string | undefined) | undefined;
   private nextId = 0;
   private mergedSpeakers: readonly WorkspaceSpeaker[] | null = null;
@@ -152,6 +154,24 @@ export class WorkspaceIndex {
     this.analyze = options.analyze ?? analyzeArticle;
     this.cachedAnalyses = options.cachedAnalyses ?? 32;
     this.readText = options.readText;
+  }
+
+  /**
+   * Keeps every analysis made, not only the most recent `cachedAnalyses`, until the returned
+   * disposable is disposed: a view over the whole workspace reads every analysis again on each
+   * change, and would otherwise analyse every article again each time.
+   */
+  holdAnalyses(): Disposable {
+    this.analysisHolders++;
+    let held = true;
+    return {
+      dispose: () => {
+        if (!held) return;
+        held = false;
+        this.analysisHolders--;
+        this.trimAnalyses();
+      },
+    };
   }
 
   /**
@@ -429,8 +449,14 @@ export class WorkspaceIndex {
       quoteSpeakers: analysis.quotes.map(q => q.speaker && detached(q.speaker)),
     };
     this.analyses.set(entry.id, analysis);
-    if (this.analyses.size > this.cachedAnalyses) this.analyses.delete(this.analyses.keys().next().value!);
+    this.trimAnalyses();
     return analysis;
+  }
+
+  /** Drops the least recently used analyses past `cachedAnalyses`, unless they are held. */
+  private trimAnalyses(): void {
+    if (this.analysisHolders > 0) return;
+    while (this.analyses.size > this.cachedAnalyses) this.analyses.delete(this.analyses.keys().next().value!);
   }
 
   private locationOf(end: CrossSourceMatch['a']): MatchLocation {

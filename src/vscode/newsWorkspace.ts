@@ -220,11 +220,13 @@ export class NewsWorkspace implements vscode.Disposable {
 
   /**
    * For a whole-workspace reader (the Speakers view while shown, an export): until disposed, every
-   * article's text is kept at hand, those not read yet are read now, and the articles read are
+   * article's text, and every analysis made, is kept at hand, those texts not read yet are read now, and the articles read are
    * reported through `onDidChange`. `ready` settles once all are in.
    */
   keepTexts(): vscode.Disposable & { readonly ready: Promise<void> } {
     this.textKeepers++;
+    // Whoever reads every text reads every analysis too, again on each change: keep those as well.
+    const analyses = this.index.holdAnalyses();
     const ready = this.loadTexts(this.index.documentIds()).then(read => {
       for (const id of read) this.noteChange(vscode.Uri.parse(id, true));
     });
@@ -235,6 +237,7 @@ export class NewsWorkspace implements vscode.Disposable {
         if (disposed) return;
         disposed = true;
         this.textKeepers--;
+        analyses.dispose();
         this.trimReadBack();
       },
     };

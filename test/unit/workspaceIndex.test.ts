@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MAX_MATCHED_COPIES } from '../../src/core/crossSource/matcher';
+import { analyzeArticle } from '../../src/core/analyze';
 import { IndexChange, WorkspaceIndex } from '../../src/core/workspaceIndex';
 
 const gazette = [
@@ -142,6 +143,29 @@ suite('workspace index', () => {
     assert.deepStrictEqual(speakers(), ['Ada Brook 2/2', 'Tomas Vance 1/1']);
     index.remove('farming.txt');
     assert.deepStrictEqual(speakers(), ['Ada Brook 2/2']);
+  });
+
+  test('while analyses are held, reading every article again analyses none of them again; released, the cache shrinks back', () => {
+    let analysed = 0;
+    const analyze = (text: string) => { analysed++; return analyzeArticle(text); };
+    const uris = ['gazette.txt', 'courier.txt', 'farming.txt'];
+    const index = indexOf({ 'gazette.txt': gazette, 'courier.txt': courier, 'farming.txt': farming }, { cachedAnalyses: 1, analyze });
+    const readAll = () => uris.map(uri => index.analysisFor(uri)!.quotes.length);
+    readAll();
+    readAll();
+    assert.strictEqual(analysed, 6, 'one cached analysis: every article analysed on each pass');
+    const hold = index.holdAnalyses();
+    analysed = 0;
+    assert.deepStrictEqual(readAll(), [1, 1, 1]);
+    assert.deepStrictEqual(readAll(), [1, 1, 1]);
+    assert.strictEqual(analysed, 2, 'held: only the two articles the cache had let go are analysed, once');
+    index.upsert('courier.txt', courier.replace('Brook told', 'Ada Brook told'));
+    readAll();
+    assert.strictEqual(analysed, 3, 'an article that changed is analysed again, the others are not');
+    hold.dispose();
+    analysed = 0;
+    readAll();
+    assert.strictEqual(analysed, 3, 'released: back to one cached analysis, so every article is analysed again');
   });
 
   test('a remark copied into a hundred of a thousand articles matches in all of them, however the index is driven', function () {
