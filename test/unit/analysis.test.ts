@@ -619,14 +619,14 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     ]);
   });
 
-  test('`From the report:` quotes the report; `Outside,` and `It\u2019s` open sentences without naming anyone', () => {
+  test('`From the report:` quotes the report; `Outside,` and `It\u2019s` open sentences without being names', () => {
     const text = [
       'Pier Survey', '',
       'From the report: \u201cMost visitors come by bus.\u201d', '',
       'Outside, about 50 tenants gathered, chanting \u201cSave the pier.\u201d', '',
       'The harbour board is on the defensive. It\u2019s denouncing what it calls \u201ca smear.\u201d',
     ].join('\n');
-    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), ['the report', null, 'It']);
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), ['the report', 'about 50 tenants', 'It']);
   });
 
   test('a plural role that opens its sentence (`Critics`, `Republicans`) is the subject of its cue', () => {
@@ -676,5 +676,10 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text ?? null), [
       'The former mayor and current harbour commissioner', 'many sailors and dockworkers', 'employees', 'those surveyed', null,
     ]);
+  });
+
+  test('a number, perhaps rounded, opens a description: `about 200 dockworkers ... chanting`', () => {
+    const text = 'Pier\n\nOutside the hall, about 200 dockworkers gathered in the rain, holding signs and chanting \u201cSave the pier.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['about 200 dockworkers']);
   });
 });

@@ -316,8 +316,14 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   // `He’s`, `It’s`: a pronoun, not a possessive.
   const pronoun = pronounAt(t);
   if (pronoun) return pronoun;
-  if (DETERMINERS.has(t.lower) || isPossessive(t)) return descriptionStartingAt(text, tokens, k, ceiling) ?? standingAlone(t);
+  if (DETERMINERS.has(t.lower) || isPossessive(t) || opensQuantity(tokens, k)) return descriptionStartingAt(text, tokens, k, ceiling) ?? standingAlone(t);
   return describedName(text, tokens, k, ceiling) ?? standingAlone(t);
+}
+
+/** `200 protesters`, `about 50 protesters`: a number, perhaps rounded, opens a description as a determiner does. */
+function opensQuantity(tokens: readonly Token[], k: number): boolean {
+  const number = /^(about|nearly|almost|roughly|some|around|over)$/.test(tokens[k].lower) ? tokens[k + 1] : tokens[k];
+  return number !== undefined && /^\d[\d,]*$/.test(number.text);
 }
 
 /**
