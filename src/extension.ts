@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCompareCommand(news),
     registerSemanticTokens(news, annotations),
     registerSpeakersView(news, annotations),
-    registerStatusBar(news, annotations),
+    registerStatusBar(news),
     registerQuickFixes(news),
     registerAnnotationCommands(news, annotations),
     registerAnnotationExchange(news, annotations),

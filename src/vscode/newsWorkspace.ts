@@ -141,6 +141,9 @@ export class NewsWorkspace implements vscode.Disposable {
       this.corrected.clear();
       this.matchCache.clear();
       for (const uri of articles) this.noteChange(uri);
+      // Speaker operations (rename, merge, split) hold for a whole folder: its other articles change too.
+      const folders = new Set(articles.map(uri => vscode.Uri.joinPath(uri, '..').toString()));
+      for (const uri of this.articles()) if (folders.has(vscode.Uri.joinPath(uri, '..').toString())) this.noteChange(uri);
     });
     return new vscode.Disposable(() => {
       subscription.dispose();

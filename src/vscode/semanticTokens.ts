@@ -35,8 +35,8 @@ export function registerSemanticTokens(workspace: NewsWorkspace, store: Annotati
   };
   return vscode.Disposable.from(
     changed,
+    // Corrections reach here through the workspace, which reports the articles they change.
     workspace.onDidChange(() => changed.fire()),
-    store.onDidChange(() => changed.fire()),
     vscode.languages.registerDocumentSemanticTokensProvider({ language: newsLanguageId }, provider, semanticTokensLegend),
   );
 }

@@ -42,11 +42,9 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
   readonly #subscription: vscode.Disposable;
 
   constructor(private readonly workspace: NewsWorkspace, private readonly store: AnnotationStore) {
-    // Speaker operations change rows without changing any one article: listen to the store as well.
-    this.#subscription = vscode.Disposable.from(
-      workspace.onDidChange(() => this.#scheduleRefresh()),
-      store.onDidChange(() => this.#scheduleRefresh()),
-    );
+    // Corrections, speaker operations included, reach here through the workspace, which reports
+    // every article they change.
+    this.#subscription = workspace.onDidChange(() => this.#scheduleRefresh());
   }
 
   get sort(): SpeakerSort { return this.#sort; }

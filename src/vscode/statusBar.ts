@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { summarizeArticle } from '../core/articleSummary';
-import type { AnnotationStore } from './annotationStore';
 import type { NewsWorkspace } from './newsWorkspace';
 import { isArticleDocument } from './newsWorkspace';
 
@@ -8,7 +7,7 @@ import { isArticleDocument } from './newsWorkspace';
  * A status bar item for the article in the active editor: its quotations, speakers and
  * cross-source matches. Clicking it opens the Speakers view. Hidden for other files.
  */
-export function registerStatusBar(workspace: NewsWorkspace, store: AnnotationStore): vscode.Disposable {
+export function registerStatusBar(workspace: NewsWorkspace): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('newsAnnotator.articleSummary', vscode.StatusBarAlignment.Right, 100);
   item.name = 'News Article Summary';
   item.command = 'newsAnnotator.showSpeakers';
@@ -31,7 +30,6 @@ export function registerStatusBar(workspace: NewsWorkspace, store: AnnotationSto
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     workspace.onDidChange(update),
-    store.onDidChange(update),
   );
 }
 
