@@ -682,4 +682,14 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nOutside the hall, about 200 dockworkers gathered in the rain, holding signs and chanting \u201cSave the pier.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['about 200 dockworkers']);
   });
+
+  test('a participle after a subordinate clause is that clause\u2019s subject\u2019s; `as` before a bare noun opens no clause', () => {
+    const text = [
+      'Pier', '',
+      '\u201cWho fixes this?\u201d the mayor asks as a harbour worker walks past, saying the pier is \u201ca death trap.\u201d', '',
+      'The mayor spoke near the pier, where about 50 tenants had gathered on Monday, chanting \u201cSave the pier.\u201d', '',
+      'Ruiz sees the pier as a ladder to the middle class, noting that it is \u201cthe only way.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the mayor', 'a harbour worker', 'about 50 tenants', 'Ruiz']);
+  });
 });

@@ -422,6 +422,15 @@ function inRelativeClause(tokens: readonly Token[], mention: Mention): boolean {
 
 const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized === true;
 
+/** True when a cue comes within three tokens after `from` and another before `to`. */
+function cuesForBoth(tokens: readonly Token[], from: number, to: number, cues: CueMatcher): boolean {
+  let i = from;
+  while (i < Math.min(to, from + 3) && cues.cueLength(tokens, i) === 0) i++;
+  if (i >= Math.min(to, from + 3)) return false;
+  for (let j = i + cues.cueLength(tokens, i); j < to; j++) if (cues.cueLength(tokens, j) > 0) return true;
+  return false;
+}
+
 function attributeNear(text: string, tokens: readonly Token[], quotes: readonly QuoteSlot[], index: number, cues: CueMatcher): Attribution | null {
   const q = quotes[index];
   const ceiling = index + 1 < quotes.length ? quotes[index + 1].first : tokens.length;
@@ -430,7 +439,8 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
   const [, sentenceEnd] = sentenceBounds(tokens, q.after, q.after, ceiling);
   // `"... holds." Park added that "..."`: after a quotation that ends its sentence, words that run
   // into the next quotation introduce that one.
-  const introducesNext = endsSentence(text, tokens, q) && index + 1 < quotes.length && sentenceEnd >= ceiling;
+  // (`"...?" Ruiz asks as a janitor walks in, saying "..."`: a cue right after it, and another for the next one, split them.)
+  const introducesNext = endsSentence(text, tokens, q) && index + 1 < quotes.length && sentenceEnd >= ceiling && !cuesForBoth(tokens, q.after, ceiling, cues);
   const afterEnd = introducesNext ? q.after : sentenceEnd;
   const [beforeStart] = sentenceBounds(tokens, Math.max(floor, q.first - 1), floor, q.first);
 
@@ -517,7 +527,12 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
   for (let i = q.first - 1; i >= beforeStart; i--) {
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
-    if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') { participle ??= cueSpan(tokens, i, length); continue; }
+    if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') {
+      const clause = participle ? null : subordinateSubject(text, tokens, i - 1, beforeStart);
+      if (clause) return { mention: clause, cue: cueSpan(tokens, i, length), rule: 'before' };
+      participle ??= cueSpan(tokens, i, length);
+      continue;
+    }
     // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
     let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
     if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
@@ -537,6 +552,27 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
     const opening = sentenceSubject(text, tokens, beforeStart, i);
     if (opening) return { mention: opening, cue: participle ?? cueSpan(tokens, i, length), rule: 'sentence' };
+  }
+  return null;
+}
+
+const SUBORDINATOR = /^(as|where|while|when)$/;
+
+/**
+ * `X asks as a janitor walks in, saying "..."`, `where 50 tenants had gathered, chanting "..."`: a
+ * participle after a subordinate clause is that clause's subject's doing. `comma` is the comma before it.
+ */
+function subordinateSubject(text: string, tokens: readonly Token[], comma: number, floor: number): Mention | null {
+  for (let k = comma - 1; k >= Math.max(floor, comma - 12); k--) {
+    const t = tokens[k];
+    if (!t.isWord) return null;
+    if (!SUBORDINATOR.test(t.lower) || t.capitalized) continue;
+    const subject = subjectAfter(text, tokens, k, comma);
+    if (!subject || subject.kind === 'pronoun') return null;
+    // A clause has its verb (`a janitor walks in`, `50 tenants had gathered`); `as a ladder to ...` has none.
+    const after = firstIndexAtOrAfter(tokens, subject.end);
+    const next = tokens[after];
+    return next?.isWord && !next.capitalized && !PREPOSITION.test(next.lower) && !/^(and|or)$/.test(next.lower) ? subject : null;
   }
   return null;
 }

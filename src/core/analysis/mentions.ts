@@ -168,6 +168,7 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
   return { start, end: head.end, kind: 'description', name: text.slice(start, head.end), titles: [] };
 }
 
+const PARTICLE_OR_OBJECT = /^(in|out|up|down|past|over|on|off|back|into|to|at|by|from|with|around|away|through|across|the|a|an|his|her|their|its)$/;
 const IRREGULAR_PAST = /^(put|sent|said|told|made|took|gave|got|went|came|wrote|ran|set|held|began|left|kept|brought|found|thought|spent|won|lost|led|met|saw|knew|chose|struck)$/;
 
 function descriptionStartingAt(text: string, tokens: readonly Token[], from: number, ceiling: number): Mention | null {
@@ -181,6 +182,8 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
     if (FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
     // `The music seemed`, `the department isn't`, `the office put out`: a verb after the noun ends the phrase.
     if (k >= from + 2 && (/n['’]t$/.test(t.lower) || IRREGULAR_PAST.test(t.lower) || (/ed$/.test(t.lower) && !tokens[k - 1].lower.endsWith('ed')))) break;
+    // `a janitor walks past`: a verb in the present, after a singular noun and before a particle or an object.
+    if (k >= from + 2 && /[^s]s$/.test(t.lower) && !/s$|^of$/.test(tokens[k - 1].lower) && !FORWARD_STOPS.has(tokens[k - 1].lower) && PARTICLE_OR_OBJECT.test(tokens[k + 1]?.lower ?? '')) break;
     to = k;
     if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
   }
