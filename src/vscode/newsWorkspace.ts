@@ -292,7 +292,7 @@ export class NewsWorkspace implements vscode.Disposable {
   }
 
   /** The speaker operations of every folder that holds an article, oldest first. */
-  private allSpeakerOperations(): SpeakerOperation[] {
+  allSpeakerOperations(): SpeakerOperation[] {
     const corrections = this.corrections;
     if (!corrections) return [];
     const byFolder = new Map<string, vscode.Uri>();

@@ -41,7 +41,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
   #texts: ReturnType<NewsWorkspace['keepTexts']> | undefined;
   readonly #subscription: vscode.Disposable;
 
-  constructor(private readonly workspace: NewsWorkspace, private readonly store: AnnotationStore) {
+  constructor(private readonly workspace: NewsWorkspace) {
     // Corrections, speaker operations included, reach here through the workspace, which reports
     // every article they change.
     this.#subscription = workspace.onDidChange(() => this.#scheduleRefresh());
@@ -86,8 +86,7 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerTree
     if (!this.#roots) {
       void this.keepTexts();
       const articles = this.#articles();
-      const keepApart = new Set(articles.flatMap(a => this.store.speakerOperationsFor(vscode.Uri.parse(a.id, true)))
-        .flatMap(op => (op.op === 'split' ? [op.alias] : [])));
+      const keepApart = new Set(this.workspace.allSpeakerOperations().flatMap(op => (op.op === 'split' ? [op.alias] : [])));
       this.#roots = buildSpeakerTree(articles, { sort: this.#sort, filter: this.#filter, keepApart, people: this.workspace.speakers() });
       this.#built.fire(this.#roots.filter(r => r.kind === 'speaker').length);
     }
@@ -247,7 +246,7 @@ function rowsOf(provider: SpeakersTreeProvider, node?: SpeakerTreeNode): Speaker
  * and `newsAnnotator.speakerRows`, which returns the rows as the view shows them now.
  */
 export function registerSpeakersView(workspace: NewsWorkspace, store: AnnotationStore): vscode.Disposable {
-  const provider = new SpeakersTreeProvider(workspace, store);
+  const provider = new SpeakersTreeProvider(workspace);
   const view = vscode.window.createTreeView(speakersViewId, { treeDataProvider: provider, showCollapseAll: true });
   const updateState = () => {
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.speakersSort', provider.sort);
