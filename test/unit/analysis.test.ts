@@ -692,4 +692,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     ].join('\n');
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the mayor', 'a harbour worker', 'about 50 tenants', 'Ruiz']);
   });
+
+  test('`so called` names no speaker; the agent after `by` does', () => {
+    const text = 'Pier\n\nThe so called \u201cPier Plan\u201d was called by the council to end the strike.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the council']);
+  });
 });

@@ -179,7 +179,8 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
       if (t.text === '-' || (t.text === '.' && isAbbreviation(tokens[k - 1]))) continue;
       break;
     }
-    if (FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower)) break;
+    // (`The so called "..."`: an adverb, no noun.)
+    if (FORWARD_STOPS.has(t.lower) || VERBISH.has(t.lower) || t.lower === 'so') break;
     // `The music seemed`, `the department isn't`, `the office put out`: a verb after the noun ends the phrase.
     if (k >= from + 2 && (/n['’]t$/.test(t.lower) || IRREGULAR_PAST.test(t.lower) || (/ed$/.test(t.lower) && !tokens[k - 1].lower.endsWith('ed')))) break;
     // `a janitor walks past`: a verb in the present, after a singular noun and before a particle or an object.
@@ -223,6 +224,8 @@ function skipParentheticalLeft(tokens: readonly Token[], k: number, floor: numbe
  * `Kerry said`, `he also said`, `the official said`, `Mogherini, who will join the talks, said`.
  */
 export function subjectBefore(text: string, tokens: readonly Token[], cue: number, floor: number, depth = 0, anyHead = false): Mention | null {
+  // `the so called "..."`: `so-called` has no subject.
+  if (tokens[cue].lower === 'called' && tokens[cue - 1]?.lower === 'so') return null;
   let k = cue - 1;
   while (k >= floor) {
     const t = tokens[k];
