@@ -697,4 +697,15 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nThe so called \u201cPier Plan\u201d was called by the council to end the strike.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the council']);
   });
+
+  test('a participle between two quotations of one sentence is the second\u2019s cue, and its object no inverted subject', () => {
+    const text = [
+      'Pier', '',
+      'The two engineers argue that \u201cthe pier can be saved,\u201d citing a report in which the council was accused of \u201cgross neglect.\u201d', '',
+      'Mayor Ana Ruiz has defended \u201charbour values,\u201d saying the town embodied \u201cgrit and heart.\u201d',
+    ].join('\n');
+    const found = quotations(analyzeArticle(text));
+    assert.deepStrictEqual(found.map(q => q.speakerMention?.text), ['The two engineers', 'The two engineers', 'Mayor Ana Ruiz', 'Mayor Ana Ruiz']);
+    assert.deepStrictEqual([found[1].cue?.text, found[3].cue?.text], ['citing', 'saying']);
+  });
 });

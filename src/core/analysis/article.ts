@@ -6,7 +6,7 @@ import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, EvidenceKind, 
 import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, headlineSubject, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
-import { type Mention, nameStartingAt } from './mentions';
+import { isParticiple, type Mention, nameStartingAt } from './mentions';
 import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
@@ -185,6 +185,13 @@ function resolve(attribution: Attribution, paragraph: number, registry: SpeakerR
   }
   const person = registry.resolveDescription(mention, mention.start, paragraph);
   return { attribution, person, evidence: 'description', confidence: base * (person.unnamed ? 0.8 : 0.85) };
+}
+
+/** `"...," saying the city is "..."`: a participle of saying right after the quotation before is this one's cue. */
+function withParticiple(tokens: readonly Token[], at: number, before: number, cues: CueMatcher, from: Resolved): Resolved {
+  const t = tokens[at];
+  const length = at < before && isParticiple(t) ? cues.cueLength(tokens, at) : 0;
+  return length === 0 ? from : { ...from, attribution: { ...from.attribution, cue: { start: t.start, end: tokens[at + length - 1].end } } };
 }
 
 function continuation(from: Resolved, factor: number): Resolved {
@@ -469,7 +476,7 @@ function attributeTheRest(
     // `Pastor Urges Voters To ‘Turn Away’ From ‘Boasters’`: a headline's later quotes share its speaker.
     if (inHeadline) { if (previousFound) found[k] = continuation(previousFound, 0.9); continue; }
     // `Hammond added that "...," but Iraqi forces "will be..."`: one sentence, one speaker.
-    if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(found[k - 1]!, 0.9); continue; }
+    if (k > 0 && found[k - 1] && sameSentence(text, tokens, slots, k - 1)) { found[k] = continuation(withParticiple(tokens, slots[k - 1].after, slots[k].first, cues, found[k - 1]!), 0.9); continue; }
     const subject = attributeToSentenceSubject(text, tokens, slots, k);
     if (subject) { found[k] = resolve(subject, index, registry); continue; }
     if (isQuotedModifier(text, tokens, slots[k])) continue;

@@ -365,8 +365,9 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   if (cue.text === ':' && verb === q.first - 1) return { mention, cue: { start: cue.start, end: cue.end }, rule: 'colon' };
   if (!cue.isWord || cue.capitalized) return null;
   // `Cruz was critical of the stance, telling Breitbart: "..."`: the participle introduces the quotation.
+  // (`..., "...," saying "..."`: the comma may lie inside the quotation before it.)
   for (let k = q.first - 1; k > verb + 1; k--) {
-    if (tokens[k].isWord && isParticiple(tokens[k]) && tokens[k - 1].text === ',') return { mention, cue: { start: tokens[k].start, end: tokens[k].end }, rule: 'subject' };
+    if (tokens[k].isWord && isParticiple(tokens[k]) && (tokens[k - 1].text === ',' || tokens[k].start - tokens[k - 1].end > 1)) return { mention, cue: { start: tokens[k].start, end: tokens[k].end }, rule: 'subject' };
   }
   return { mention, cue: { start: cue.start, end: cue.end }, rule: 'subject' };
 }
@@ -535,7 +536,8 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     }
     // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
     let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
-    if (!subject && i === beforeStart) subject = subjectAfter(text, tokens, i + length - 1, q.first);
+    // (`..., citing an instance of "..."`: a participle's object is no inverted subject.)
+    if (!subject && i === beforeStart && !isParticiple(tokens[i])) subject = subjectAfter(text, tokens, i + length - 1, q.first);
     // `..., explained Rosenberg, "..."`: an inverted cue right before the quotation.
     if (!subject && tokens[i - 1]?.text === ',') {
       const inverted = subjectAfter(text, tokens, i + length - 1, q.first);
