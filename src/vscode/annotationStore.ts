@@ -114,7 +114,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** The speaker operations that apply to an article (those of its folder's sidecar), in order. */
   speakerOperationsFor(article: vscode.Uri): readonly SpeakerOperation[] {
-    return this.#loaded.get(parentOf(article).toString())?.data.speakerOperations ?? [];
+    return this.#loaded.get(parentOf(article).toString())?.data.speakerOperations ?? noSpeakerOperations;
   }
 
   /** Annotates `[start, end)` of the article as it is now (open document or file). */
@@ -480,6 +480,9 @@ function replaceAnnotations(sidecar: Sidecar, updated: readonly Annotation[]): v
   const byId = new Map(updated.map(a => [a.id, a]));
   sidecar.data = { ...sidecar.data, annotations: sidecar.data.annotations.map(a => byId.get(a.id) ?? a) };
 }
+
+/** One empty list for every folder without a sidecar, so that a change to a folder's list shows as a new list. */
+const noSpeakerOperations: readonly SpeakerOperation[] = [];
 
 function parentOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');

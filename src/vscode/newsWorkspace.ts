@@ -96,6 +96,8 @@ export class NewsWorkspace implements vscode.Disposable {
   private corrections: CorrectionSource | undefined;
   /** Analyses with corrections applied, by article; emptied whenever the index or the corrections change. */
   private readonly corrected = new Map<string, ArticleAnalysis>();
+  /** Each folder's speaker operations as last seen, to tell when they change. */
+  private readonly seenSpeakerOperations = new Map<string, readonly SpeakerOperation[]>();
   /** Compiled article globs per workspace folder; rebuilt when the folders or the patterns change. */
   private readonly nameMatchers = new Map<string, Minimatch[]>();
 
@@ -141,8 +143,17 @@ export class NewsWorkspace implements vscode.Disposable {
       this.corrected.clear();
       this.matchCache.clear();
       for (const uri of articles) this.noteChange(uri);
-      // Speaker operations (rename, merge, split) hold for a whole folder: its other articles change too.
-      const folders = new Set(articles.map(uri => vscode.Uri.joinPath(uri, '..').toString()));
+      // Speaker operations (rename, merge, split) hold for a whole folder: when a folder's changed,
+      // its other articles changed too. (An edit re-anchoring notes leaves them as they were.)
+      const folders = new Set<string>();
+      for (const uri of articles) {
+        const folder = vscode.Uri.joinPath(uri, '..').toString();
+        const operations = source.speakerOperationsFor(uri);
+        if (this.seenSpeakerOperations.get(folder) === operations) continue;
+        this.seenSpeakerOperations.set(folder, operations);
+        folders.add(folder);
+      }
+      if (folders.size === 0) return;
       for (const uri of this.articles()) if (folders.has(vscode.Uri.joinPath(uri, '..').toString())) this.noteChange(uri);
     });
     return new vscode.Disposable(() => {
