@@ -708,4 +708,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     assert.deepStrictEqual(found.map(q => q.speakerMention?.text), ['The two engineers', 'The two engineers', 'Mayor Ana Ruiz', 'Mayor Ana Ruiz']);
     assert.deepStrictEqual([found[1].cue?.text, found[3].cue?.text], ['citing', 'saying']);
   });
+
+  test('mid-sentence, a capitalised word between a quotation and its cue is a surname: `"...," From said`', () => {
+    const text = 'Pier\n\n\u201cWe lost the middle,\u201d From said. \u201cThen we lost the rest.\u201d\n\n\u201cWe will rebuild,\u201d May said, and \u201cthat is final,\u201d Others said.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['From', 'From', 'May', 'Others']);
+  });
 });

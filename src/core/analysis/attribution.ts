@@ -4,7 +4,7 @@
  * headline `Kerry: '...'`. Pronouns and descriptions are returned as written here and resolved to
  * people in `speakers.ts`.
  */
-import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, TITLE_WORDS } from './lexicon';
+import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, PRONOUNS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
 import { isParticiple, type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
@@ -497,7 +497,7 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     if (index + 1 < quotes.length && i + length >= ceiling && i - q.after > 1) break;
     const adjacent = i - q.after <= 1 && tokens.slice(q.after, i).every(t => !t.isWord);
     // Right after the quotation, any noun will do: `"...," the gambling tycoon told Reuters`.
-    const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6);
+    const subject = subjectBefore(text, tokens, i, q.after, 0, i - q.after <= 6) ?? (i === q.after + 1 ? surnameAfterQuotation(text, tokens, q.after) : null);
     // `"..." digging up dirt on journalists who criticized it`, `"..." policies, which he said had hurt`:
     // a relative clause further on is about something else.
     if (subject !== null && i - q.after > 3 && inRelativeClause(tokens, subject)) return null;
@@ -521,6 +521,17 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
   return null;
 }
 
+/**
+ * `"...," From said`, `"...," May said`: mid-sentence, a capitalised word between a quotation and its
+ * cue is a surname even where the word is usually something else.
+ */
+function surnameAfterQuotation(text: string, tokens: readonly Token[], at: number): Mention | null {
+  const t = tokens[at];
+  if (!t?.isWord || !t.capitalized || !/,["”']\s?$/.test(text.slice(Math.max(0, t.start - 3), t.start)) || /s$/.test(t.lower)) return null;
+  if (t.lower in PRONOUNS || t.lower === 'it' || DETERMINERS.has(t.lower) || STANDING_FOR_PEOPLE.has(t.lower) || ROLE_NOUNS.has(t.lower)) return null;
+  return { start: t.start, end: t.end, kind: 'name', name: t.text, titles: [] };
+}
+
 /** Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`. */
 function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, beforeStart: number, cues: CueMatcher): Attribution | null {
   // `Kerry said ..., adding "..."`: the main verb gives the speaker, the participle is the quotation's cue.
@@ -535,7 +546,7 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
       continue;
     }
     // `The commission said "..."`: any noun that opens the sentence right before its cue is its source.
-    let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart);
+    let subject = subjectBefore(text, tokens, i, beforeStart) ?? openingDescription(text, tokens, i, beforeStart) ?? surnameAfterQuotation(text, tokens, i - 1);
     // (`..., citing an instance of "..."`: a participle's object is no inverted subject.)
     if (!subject && i === beforeStart && !isParticiple(tokens[i])) subject = subjectAfter(text, tokens, i + length - 1, q.first);
     // `..., explained Rosenberg, "..."`: an inverted cue right before the quotation.
