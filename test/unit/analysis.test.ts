@@ -713,4 +713,11 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\n\u201cWe lost the middle,\u201d From said. \u201cThen we lost the rest.\u201d\n\n\u201cWe will rebuild,\u201d May said, and \u201cthat is final,\u201d Others said.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['From', 'From', 'May', 'Others']);
   });
+
+  test('`cut in` and `grousing` are cues of saying', () => {
+    const text = 'Pier\n\n\u201cTell her,\u201d Ruiz said, and her husband cut in. \u201cDo not forget the pier.\u201d\n\nSome sailors could be heard grousing that the \u201cnew\u201d pier was smaller.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => [q.speakerMention?.text, q.cue?.text]), [
+      ['Ruiz', 'said'], ['her husband', 'cut in'], ['Some sailors', 'grousing'],
+    ]);
+  });
 });

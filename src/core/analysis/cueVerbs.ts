@@ -22,7 +22,7 @@ export const CUE_VERBS: readonly string[] = [
   'dub', 'praise', 'criticize', 'criticise', 'denounce', 'condemn', 'applaud', 'hail', 'decry',
   'brand', 'chide', 'scold', 'rebuke', 'tease', 'taunt', 'jab', 'quote', 'cite', 'paraphrase',
   'sigh', 'wonder', 'scoff', 'snap', 'sneer', 'marvel', 'echo', 'retaliate', 'refer', 'read',
-  'put it', 'type',
+  'put it', 'type', 'cut in', 'grouse', 'grumble', 'gripe',
 ];
 
 /** Cue phrases that take the source after them: `according to Kerry`. */
@@ -54,6 +54,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
   // `types` is nearly always the noun (`the Washington types`).
   type: ['typed', 'typing'],
+  cut: ['cuts', 'cutting'],
 };
 
 /** Regular English inflections of a verb: past, third person, present participle. */
