@@ -720,4 +720,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
       ['Ruiz', 'said'], ['her husband', 'cut in'], ['Some sailors', 'grousing'],
     ]);
   });
+
+  test('a cue right after another cue leaves the subject to the first: `which Ruiz claims affirmed "..."`', () => {
+    const text = 'Pier\n\nHe praised the speech, which Ruiz claims affirmed \u201cthe harbour spirit.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => [q.speakerMention?.text, q.cue?.text]), [['Ruiz', 'claims']]);
+  });
 });

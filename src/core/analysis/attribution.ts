@@ -562,6 +562,8 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
       return outer ? { ...outer, rule: 'before' } : { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
     }
+    // `which Ruiz claims affirmed "..."`: the cue before this one has the subject.
+    if (i > beforeStart && cues.cueLength(tokens, i - 1) > 0) continue;
     // `Kerry sat down with France 2 ... to discuss "..."`: the sentence's subject.
     const opening = sentenceSubject(text, tokens, beforeStart, i);
     if (opening) return { mention: opening, cue: participle ?? cueSpan(tokens, i, length), rule: 'sentence' };
