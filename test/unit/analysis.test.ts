@@ -725,4 +725,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nHe praised the speech, which Ruiz claims affirmed \u201cthe harbour spirit.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => [q.speakerMention?.text, q.cue?.text]), [['Ruiz', 'claims']]);
   });
+
+  test('words reported after `the source recalled, adding that X said` are the source\u2019s', () => {
+    const text = 'Pier\n\nRuiz called the plan \u201ca mess,\u201d the source recalled, adding that Ruiz said of the pier: \u201cIt will stand.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the source', 'the source']);
+  });
 });

@@ -706,7 +706,10 @@ function outerSpeaker(text: string, tokens: readonly Token[], inner: Mention, fl
     if (!tokens[k].isWord || CLAUSE_JOINER.test(tokens[k].lower)) return null;
     if (cues.cueLength(tokens, k) !== 1) continue;
     // `Clinton mocked the complaint, saying anybody who complains...`: a participle's subject is the sentence's.
-    const outer = isParticiple(tokens[k]) && tokens[k - 1]?.text === ',' ? sentenceSubject(text, tokens, floor, k - 1) : subjectBefore(text, tokens, k, floor);
+    // (`"...," the source recalled, adding that X said "..."`: after a quotation, the subject of the cue before the comma.)
+    const outer = isParticiple(tokens[k]) && tokens[k - 1]?.text === ','
+      ? sentenceSubject(text, tokens, floor, k - 1) ?? (k - 2 >= floor && cues.cueLength(tokens, k - 2) > 0 ? subjectBefore(text, tokens, k - 2, floor) : null)
+      : subjectBefore(text, tokens, k, floor);
     return outer && { mention: outer, cue: cueSpan(tokens, k, 1) };
   }
   return null;
