@@ -730,4 +730,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nRuiz called the plan \u201ca mess,\u201d the source recalled, adding that Ruiz said of the pier: \u201cIt will stand.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the source', 'the source']);
   });
+
+  test('a document sent to people `saying "..."` speaks for its sender, not for the people', () => {
+    const text = 'Pier\n\nBefore the vote, the harbour office sent out a text message to residents saying: \u201cThe pier is closed.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the harbour office']);
+  });
 });

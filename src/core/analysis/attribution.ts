@@ -599,10 +599,31 @@ function subordinateSubject(text: string, tokens: readonly Token[], comma: numbe
 function issuer(text: string, tokens: readonly Token[], document: Mention, cue: number, floor: number): Omit<Attribution, 'rule'> | null {
   if (document.kind !== 'description' || !isParticiple(tokens[cue])) return null;
   const at = tokenAt(tokens, document.start);
+  const sent = sentTo(tokens, at, floor);
+  if (sent >= 0) {
+    const subject = subjectBefore(text, tokens, sent, floor);
+    return subject && { mention: subject, cue: cueSpan(tokens, sent, 1) };
+  }
   const verb = tokens[at - 1];
   if (at <= floor || !verb.isWord || verb.capitalized || PREPOSITION.test(verb.lower) || DETERMINERS.has(verb.lower)) return null;
   const subject = sentenceSubject(text, tokens, floor, at - 1, true);
   return subject && { mention: subject, cue: cueSpan(tokens, at - 1, 1) };
+}
+
+const DOCUMENT = /^(message|statement|letter|email|e-mail|memo|release|note|notice|text|tweet|post|video|ad)s?$/;
+
+/**
+ * `sent out a text message to supporters saying "..."`: when the words before the participle are the
+ * recipients of a document, the index of the verb that sends it (its particle skipped), or -1.
+ */
+function sentTo(tokens: readonly Token[], recipients: number, floor: number): number {
+  if (tokens[recipients - 1]?.lower !== 'to' || !DOCUMENT.test(tokens[recipients - 2]?.lower ?? '')) return -1;
+  let k = recipients - 3;
+  while (k > floor && k > recipients - 7 && tokens[k].isWord && !DETERMINERS.has(tokens[k].lower)) k--;
+  if (!DETERMINERS.has(tokens[k]?.lower ?? '')) return -1;
+  k--;
+  if (/^(out|off|up)$/.test(tokens[k]?.lower ?? '')) k--;
+  return k > floor && tokens[k].isWord && !tokens[k].capitalized ? k : -1;
 }
 
 const PREPOSITION = /^(after|before|with|of|in|on|at|by|for|from|to|about|under|over|than|as|like|into|during|without)$/;
