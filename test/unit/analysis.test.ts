@@ -735,4 +735,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nBefore the vote, the harbour office sent out a text message to residents saying: \u201cThe pier is closed.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['the harbour office']);
   });
+
+  test('an account and a headline speak: `her Twitter account posted:`, `the front-page headline reads:`', () => {
+    const text = 'Pier\n\nThe next day, her Twitter account posted: \u201cShop the look.\u201d\n\nThe gloomy, front-page headline reads: \u201cPier closed.\u201d\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['her Twitter account', 'headline']);
+  });
 });

@@ -44,7 +44,7 @@ export const ROLE_NOUNS = new Set([
   'department', 'ministry', 'government', 'group', 'organization', 'company', 'firm', 'paper',
   'newspaper', 'network', 'website', 'outlet', 'magazine', 'study', 'survey', 'poll', 'judge',
   'email', 'lawsuit', 'letter', 'memo', 'ad', 'ads', 'complaint', 'filing', 'tweet', 'release',
-  'editorial', 'article', 'story', 'book', 'document', 'indictment', 'ruling', 'platform', 'petition',
+  'editorial', 'article', 'story', 'book', 'document', 'indictment', 'ruling', 'platform', 'petition', 'account', 'headline',
   'crowd', 'audience', 'office', 'team', 'staff', 'spokesperson', 'press', 'times', 'post',
   'publication', 'percent', 'respondents', 'participants', 'organizers', 'attendees', 'delegates', 'policymakers',
   'militant', 'militants', 'gunman', 'soldier', 'soldiers', 'fighter', 'fighters', 'person', 'tycoon', 'neurosurgeon', 'surgeon', 'pair', 'couple', 'two', 'hopeful', 'hopefuls',
