@@ -740,4 +740,14 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     const text = 'Pier\n\nThe next day, her Twitter account posted: \u201cShop the look.\u201d\n\nThe gloomy, front-page headline reads: \u201cPier closed.\u201d\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['her Twitter account', 'headline']);
   });
+
+  test('shares of people are subjects: `49% say`, `Just shy of half, 49%, say`, `half of voters in each ward say`', () => {
+    const text = [
+      'Pier Poll', '',
+      '49% say the pier is \u201cworth saving.\u201d', '',
+      'Just shy of half, 48%, say the ferry is \u201ctoo slow.\u201d', '',
+      'At least half of voters in each ward say the budget is \u201cabout right.\u201d',
+    ].join('\n');
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['49%', '48%', 'voters']);
+  });
 });

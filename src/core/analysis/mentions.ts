@@ -244,6 +244,9 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     const named = subjectAt(text, tokens, skipParentheticalLeft(tokens, k - 1, floor), floor);
     if (named?.kind === 'name') return named;
   }
+  // `49% say`, `Just shy of half, 49%, say`: a share of those asked.
+  if (t.text === '%' && /^\d/.test(tokens[k - 1]?.text ?? '') && k - 1 >= floor) return share(text, tokens[k - 1], t);
+  if (t.text === ',' && tokens[k - 1]?.text === '%' && /^\d/.test(tokens[k - 2]?.text ?? '') && k - 2 >= floor) return share(text, tokens[k - 2], tokens[k - 1]);
   if (t.text === ',' && depth < 3) {
     // An aside between subject and verb: look before the comma that opens it.
     let closing = k;
@@ -269,6 +272,8 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
   return subjectAt(text, tokens, k, floor, anyHead);
 }
 
+const share = (text: string, from: Token, to: Token): Mention => ({ start: from.start, end: to.end, kind: 'description', name: text.slice(from.start, to.end), titles: [] });
+
 function subjectAt(text: string, tokens: readonly Token[], k: number, floor: number, anyHead = false): Mention | null {
   if (k < floor) return null;
   const t = tokens[k];
@@ -276,9 +281,21 @@ function subjectAt(text: string, tokens: readonly Token[], k: number, floor: num
   const pronoun = pronounAt(t);
   if (pronoun) return pronoun;
   const mention = t.capitalized && !NOT_NAMES.has(t.lower) ? nameEndingAt(text, tokens, k, floor)
-    : !t.capitalized || STANDING_FOR_PEOPLE.has(t.lower) || ROLE_NOUNS.has(t.lower) ? descriptionEndingAt(text, tokens, k, floor, anyHead)
+    : !t.capitalized || STANDING_FOR_PEOPLE.has(t.lower) || ROLE_NOUNS.has(t.lower) ? descriptionEndingAt(text, tokens, k, floor, anyHead) ?? peopleBeforePlace(text, tokens, k, floor)
     : null;
   return mention && withHolder(text, tokens, mention, floor);
+}
+
+/** `voters in each state say`, `delegates from every county said`: the people before a place they are in. */
+function peopleBeforePlace(text: string, tokens: readonly Token[], k: number, floor: number): Mention | null {
+  for (let p = k - 1; p >= Math.max(floor + 1, k - 3); p--) {
+    const t = tokens[p];
+    if (!t.isWord || t.capitalized) return null;
+    if (!/^(in|from|across)$/.test(t.lower)) continue;
+    const people = tokens[p - 1];
+    return people.isWord && !people.capitalized && /s$/.test(people.lower) && (ROLE_NOUNS.has(people.lower) || PERSON_HEADS.has(people.lower)) ? descriptionEndingAt(text, tokens, p - 1, floor) : null;
+  }
+  return null;
 }
 
 const HOLDER_PREPOSITION = /^(in|at|for|from|of|with|on|among|to)$/;
