@@ -750,4 +750,9 @@ suite('Analysis: who news text says spoke (invented text)', () => {
     ].join('\n');
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['49%', '48%', 'voters']);
   });
+
+  test('a quotation right after the cue of an opening `When` clause is that clause\u2019s, not the next cue\u2019s', () => {
+    const text = 'Pier\n\nWhen someone in the crowd shouted, \u201cRebuild it,\u201d Ruiz joked, \u201cWe will, with your money.\u201d After Park left, she said, \u201cHe will be back,\u201d Ruiz told reporters.\n';
+    assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['someone in the crowd', 'Ruiz', 'Ruiz']);
+  });
 });

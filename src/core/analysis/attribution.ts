@@ -423,6 +423,22 @@ function inRelativeClause(tokens: readonly Token[], mention: Mention): boolean {
 
 const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized === true;
 
+/**
+ * `When someone shouted, "...," Ruiz joked`: a quotation right after the cue of a subordinate clause
+ * that opens the sentence is that clause's, whatever follows it.
+ */
+function subordinateCue(tokens: readonly Token[], sentenceStart: number, quoteAt: number, cues: CueMatcher): boolean {
+  const opener = tokens[sentenceStart];
+  return opener !== undefined && sentenceStart < quoteAt - 3 && /^(when|as|after|before|while|once)$/.test(opener.lower)
+    && tokens[quoteAt - 1].text === ',' && cues.cueLength(tokens, quoteAt - 2) === 1 && !clauseBreak(tokens, sentenceStart, quoteAt - 2);
+}
+
+/** True when a comma or dash lies in tokens [from, to): `After Ruiz left, she said` has closed its subordinate clause. */
+function clauseBreak(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!tokens[k].isWord) return true;
+  return false;
+}
+
 /** True when a cue comes within three tokens after `from` and another before `to`. */
 function cuesForBoth(tokens: readonly Token[], from: number, to: number, cues: CueMatcher): boolean {
   let i = from;
@@ -454,7 +470,7 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
   // `"..." and said he would`: a clause joined after the quotation is its sentence's subject's doing,
   // as is every quotation in a title-cased headline (`Kasich Calls Plan "Crazy" After Debate Comments`).
   const joined = tokens[q.after]?.isWord === true && CLAUSE_JOINER.test(tokens[q.after].lower);
-  const found = joined || cues.titleCase
+  const found = joined || cues.titleCase || subordinateCue(tokens, beforeStart, q.first, cues)
     ? beforeQuote(text, tokens, q, beforeStart, cues) ?? afterQuote(text, tokens, quotes, index, afterEnd, cues)
     : afterQuote(text, tokens, quotes, index, afterEnd, cues) ?? beforeQuote(text, tokens, q, beforeStart, cues);
   return found ?? pointOfView(text, tokens, q.after, afterEnd) ?? pointOfView(text, tokens, beforeStart, q.first)

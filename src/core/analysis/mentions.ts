@@ -356,7 +356,7 @@ function opensQuantity(tokens: readonly Token[], k: number): boolean {
  */
 export function opensClause(tokens: readonly Token[], k: number): boolean {
   const before = tokens[k - 1];
-  return before === undefined || !before.isWord || /^(and|but|yet|so)$/.test(before.lower);
+  return before === undefined || !before.isWord || /^(and|but|yet|so|when|while|if)$/.test(before.lower);
 }
 
 /** `said another`, `tweeted others`: a word that stands for people on its own. */
