@@ -433,7 +433,7 @@ function subordinateCue(tokens: readonly Token[], sentenceStart: number, quoteAt
     && tokens[quoteAt - 1].text === ',' && cues.cueLength(tokens, quoteAt - 2) === 1 && !clauseBreak(tokens, sentenceStart, quoteAt - 2);
 }
 
-/** True when a comma or dash lies in tokens [from, to): `After Ruiz left, she said` has closed its subordinate clause. */
+/** True when punctuation lies in tokens [from, to): `After Ruiz left, she said` has closed its subordinate clause. */
 function clauseBreak(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!tokens[k].isWord) return true;
   return false;

@@ -246,7 +246,7 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
   }
   // `49% say`, `Just shy of half, 49%, say`: a share of those asked.
   if (t.text === '%' && /^\d/.test(tokens[k - 1]?.text ?? '') && k - 1 >= floor) return share(text, tokens[k - 1], t);
-  if (t.text === ',' && tokens[k - 1]?.text === '%' && /^\d/.test(tokens[k - 2]?.text ?? '') && k - 2 >= floor) return share(text, tokens[k - 2], tokens[k - 1]);
+  if (t.text === ',' && tokens[k - 1]?.text === '%' && /^\d/.test(tokens[k - 2]?.text ?? '') && tokens[k - 3]?.text === ',' && k - 3 >= floor) return share(text, tokens[k - 2], tokens[k - 1]);
   if (t.text === ',' && depth < 3) {
     // An aside between subject and verb: look before the comma that opens it.
     let closing = k;
