@@ -19,6 +19,7 @@ import { analyzeArticle, mergeSpeakers, type WorkspaceSpeaker } from './analyze'
 import { CrossSourceMatch, CrossSourceMatcher } from './crossSource/matcher';
 import { MatchKind } from './crossSource/matchKinds';
 import { quoteSpans } from './crossSource/quoteSpans';
+import { FNV_OFFSET, fnv1a } from './hash';
 import { detached } from './text';
 import { ArticleAnalysis, CancellationLike, Quote } from './types';
 
@@ -505,11 +506,11 @@ function unattributed(span: QuoteSpan, articleText: string): Quote {
  * it without keeping either.
  */
 function digestOf(text: string): string {
-  let h1 = 0x811c9dc5;
+  let h1 = FNV_OFFSET;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ unit, 0x01000193);
+    h1 = fnv1a(h1, unit);
     h2 = Math.imul(h2 ^ unit, 0x5bd1e995);
   }
   return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;

@@ -5,7 +5,7 @@
  * people in `speakers.ts`.
  */
 import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, PRONOUNS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
-import { isParticiple, type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { isParticiple, isPossessive, type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
 import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
@@ -94,7 +94,7 @@ export class CueMatcher {
     const acrossQuotation = t.start - previous.end > 1;
     if (acrossQuotation && !isParticiple(t)) return length;
     // After a determiner or a possessive it is a noun: `a conference call`, `the union's demand`.
-    if ((DETERMINERS.has(previous.lower) && !quantifierSubject(tokens, i)) || (/['’]s$/.test(previous.lower) && !CONTRACTED_PRONOUN.test(previous.lower))) return 0;
+    if ((DETERMINERS.has(previous.lower) && !quantifierSubject(tokens, i)) || (isPossessive(previous) && !CONTRACTED_PRONOUN.test(previous.lower))) return 0;
     if (acrossQuotation) return length;
     // `a super PAC called Future45`, `a group dubbed "..."`: a name given, not words said.
     if (NAMING.test(t.lower) && [i - 2, i - 3].some(k => k >= 0 && /^(a|an)$/.test(tokens[k].lower))) return 0;
@@ -208,7 +208,7 @@ export function attributeToPossessor(text: string, tokens: readonly Token[], q: 
       const mention: Mention = { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
       return { mention, cue: { start: noun.start, end: noun.end }, rule: 'possessor' };
     }
-    if (t.capitalized && /['’]s$/.test(t.text) && !tokens[k - 1]?.capitalized) {
+    if (t.capitalized && isPossessive(t) && !tokens[k - 1]?.capitalized) {
       const end = t.end - 2;
       const mention: Mention = { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
       return { mention, cue: { start: noun.start, end: noun.end }, rule: 'possessor' };
@@ -237,7 +237,7 @@ function reportedContent(text: string, tokens: readonly Token[], q: QuoteSlot, c
       // `Ruiz repeated her claim that "..."`: the cue's subject says it, and `her` is that subject.
       if (pronoun && p > 0 && cues.cueLength(tokens, p - 1) > 0) return null;
       if (pronoun) return { mention: { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] }, cue: cueSpan(tokens, k, 1), rule: 'possessor' };
-      if (/['’]s$/.test(t.text)) {
+      if (isPossessive(t)) {
         if (!t.capitalized) return null;
         const mention: Mention = { start: t.start, end: t.end - 2, kind: 'name', name: text.slice(t.start, t.end - 2), titles: [] };
         return { mention, cue: cueSpan(tokens, k, 1), rule: 'possessor' };
@@ -309,8 +309,8 @@ function clausePronoun(tokens: readonly Token[], from: number, quoteAt: number):
     if (!t.isWord || !/^(he|she|they|i|we)$/.test(t.lower)) continue;
     const before = tokens[k - 1];
     const verb = tokens[k + 1];
-    const opensClause = k === from || before.text === ',' || /^(and|but|or|yet|so|why|as|when|while|though|although)$/.test(before.lower);
-    if (!opensClause || !verb.isWord || verb.capitalized) return null;
+    const startsClause = k === from || before.text === ',' || /^(and|but|or|yet|so|why|as|when|while|though|although)$/.test(before.lower);
+    if (!startsClause || !verb.isWord || verb.capitalized) return null;
     return { mention: { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] }, cue: { start: verb.start, end: verb.end }, rule: 'subject' };
   }
   return null;
@@ -707,7 +707,7 @@ function pointOfView(text: string, tokens: readonly Token[], from: number, to: n
     if (t.lower === 'per' && i + 1 < to) {
       // `per the party's bylaws`, `per CNN`; not `per hour` or `per cent`.
       const next = tokens[i + 1];
-      const source = DETERMINERS.has(next.lower) || /['’]s$/.test(next.lower) || (next.capitalized && !NOT_NAMES.has(next.lower));
+      const source = DETERMINERS.has(next.lower) || isPossessive(next) || (next.capitalized && !NOT_NAMES.has(next.lower));
       const mention = source ? sourceAfterPhrase(text, tokens, i, to) : null;
       if (mention) return { mention, cue: cueSpan(tokens, i, 1), rule: 'according' };
     } else if (t.lower === 'in' && i + 4 < to && tokens[i + 1].lower === 'the' && POINT_OF_VIEW.test(tokens[i + 2].lower) && tokens[i + 3].lower === 'of') {
@@ -729,7 +729,7 @@ function viewHolder(text: string, t: Token, apostropheAfter: boolean): Mention |
   const pronoun = POSSESSIVE_PRONOUN[t.lower];
   if (pronoun) return { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
   const end = apostropheAfter ? t.end : t.end - 2;
-  if (!t.capitalized || !(apostropheAfter || /['’]s$/.test(t.text)) || NOT_NAMES.has(text.slice(t.start, end).toLowerCase())) return null;
+  if (!t.capitalized || !(apostropheAfter || isPossessive(t)) || NOT_NAMES.has(text.slice(t.start, end).toLowerCase())) return null;
   return { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
 }
 

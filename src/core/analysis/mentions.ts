@@ -32,7 +32,8 @@ const PERSON_HEADS: ReadonlySet<string> = new Set(PERSON_NOUNS.flatMap(noun => [
 const AGENT_NOUN = /(er|or|ist|ian|ant|ent|man|woman|men|women|ers|ors|ists|ians|ants|ents)$/;
 
 const bare = (t: Token) => t.lower.replace(/\.$/, '');
-const isPossessive = (t: Token) => /['’]s$/i.test(t.text);
+/** `Ruiz's`, `Davis’s`: a word with a possessive ending. */
+export const isPossessive = (t: Token) => /['’]s$/i.test(t.text);
 
 function nameLike(t: Token): boolean {
   return t.isWord && t.capitalized && !isPossessive(t);

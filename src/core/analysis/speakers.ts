@@ -34,6 +34,18 @@ const LOOKBACK = 200;
 /** Up to this many occurrences out of order are put in place one by one; more are merged in one pass. */
 const FEW_PENDING = 16;
 
+/** How many occurrences of `list` (in text order) lie before `position`, or at it too when `orAt`. */
+function countBefore(list: readonly Occurrence[], position: number, orAt: boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].position < position || (orAt && list[mid].position === position)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const surnameOf = (name: string) => words(name).at(-1)!.toLowerCase().replace(/['’]s$/, '');
 
@@ -132,16 +144,7 @@ export class SpeakerRegistry {
     if (this.pending.length === 0) return;
     const list = this.occurrences;
     if (this.pending.length <= FEW_PENDING) {
-      for (const occurrence of this.pending) {
-        let lo = 0;
-        let hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (list[mid].position <= occurrence.position) lo = mid + 1;
-          else hi = mid;
-        }
-        list.splice(lo, 0, occurrence);
-      }
+      for (const occurrence of this.pending) list.splice(countBefore(list, occurrence.position, true), 0, occurrence);
       this.pending = [];
       return;
     }
@@ -163,13 +166,7 @@ export class SpeakerRegistry {
    */
   private *before(position: number): Generator<Occurrence> {
     this.settle();
-    let lo = 0;
-    let hi = this.occurrences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.occurrences[mid].position < position) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(this.occurrences, position, false);
     for (let i = lo - 1; i >= Math.max(0, lo - LOOKBACK); i--) yield this.occurrences[i];
   }
 

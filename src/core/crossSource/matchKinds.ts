@@ -3,6 +3,7 @@
  * how strongly (`score`, 0..1). Words are compared after normalisation (see `tokens.ts`), so
  * curly/straight marks, case, punctuation, dashes and whitespace never make a difference.
  */
+import { pairHome } from '../hash';
 import { alignWords } from './align';
 
 /**
@@ -159,7 +160,7 @@ function indexPairs(a: Int32Array): void {
 function slotOfPair(x: number, y: number): number {
   const s = pairScratch;
   const mask = s.firsts.length - 1;
-  let slot = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) >>> 0) & mask;
+  let slot = pairHome(x, y, mask);
   while (s.taken[slot] === s.stamp && (s.firsts[slot] !== x || s.seconds[slot] !== y)) slot = (slot + 1) & mask;
   return slot;
 }

@@ -26,6 +26,7 @@
  * Matches are worked out lazily, one article at a time, and kept: after an article changes, only its
  * own matches are recomputed.
  */
+import { FNV_OFFSET, fnv1a, pairHome, spread } from '../hash';
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
 import { NgramIndex, type NgramIndexSnapshot, trigramKey } from './ngramIndex';
@@ -896,7 +897,7 @@ export class CrossSourceMatcher {
     for (let k = 0; k + 2 < owned; k++) {
       if (v.isStopword(own[k]) && v.isStopword(own[k + 1]) && v.isStopword(own[k + 2])) continue;
       const key = trigramKey(own[k], own[k + 1], own[k + 2]);
-      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      let slot = spread(key) & mask;
       while (this.keySlotStamps[slot] === stamp && this.keySlots[slot] !== key) slot = (slot + 1) & mask;
       if (this.keySlotStamps[slot] === stamp) continue;
       this.keySlotStamps[slot] = stamp;
@@ -1057,7 +1058,7 @@ class WordingCounts {
   }
 
   private home(fingerprint: number): number {
-    return (Math.imul(fingerprint, 0x9e3779b1) >>> 0) & (this.fingerprints.length - 1);
+    return spread(fingerprint) & (this.fingerprints.length - 1);
   }
 
   private slotOf(fingerprint: number): number {
@@ -1097,10 +1098,10 @@ function isTitleCase(text: string): boolean {
 }
 
 function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | null): number {
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   ids.forEach((id, k) => {
-    hash = Math.imul(hash ^ id, 0x01000193);
-    if (bracketed?.[k]) hash = Math.imul(hash ^ 0x5bd1e995, 0x01000193);
+    hash = fnv1a(hash, id);
+    if (bracketed?.[k]) hash = fnv1a(hash, 0x5bd1e995);
   });
   // 30 bits, never negative: `WordingCounts` marks an empty slot with -1.
   return hash & 0x3fffffff;
@@ -1155,7 +1156,7 @@ class PairTable {
 
   private slotOf(x: number, y: number): number {
     const mask = this.stamps.length - 1;
-    let slot = ((Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) >>> 0) & mask;
+    let slot = pairHome(x, y, mask);
     while (this.stamps[slot] === this.stamp && (this.firsts[slot] !== x || this.seconds[slot] !== y)) slot = (slot + 1) & mask;
     return slot;
   }

@@ -5,6 +5,8 @@
  * (it rebuilds the index from its live quotations); readers skip them. Most n-grams are held by one
  * quotation only: that one is kept in the table's slot itself, not in a posting.
  */
+import { spread } from '../hash';
+
 /** An `NgramIndex` as plain typed arrays, which threads can pass to each other. */
 export interface NgramIndexSnapshot {
   readonly keys: Int32Array;
@@ -123,7 +125,7 @@ export class NgramIndex {
   private findSlot(key: number): number {
     const capacity = this.keys.length;
     // The hash's high bits scaled to the table (any size, not only powers of two).
-    let slot = Math.floor(((Math.imul(key, 0x9e3779b1) >>> 0) * capacity) / 0x100000000);
+    let slot = Math.floor((spread(key) * capacity) / 0x100000000);
     while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = slot + 1 === capacity ? 0 : slot + 1;
     return slot;
   }

@@ -4,6 +4,7 @@
  * folded (`Davutoğlu` = `Davutoglu`). Words inside square brackets are editorial insertions
  * (`[the Islamic State]`) and are flagged as such.
  */
+import { FNV_OFFSET, fnv1a } from '../hash';
 import { detached } from '../text';
 
 /** A word of a quotation: its normalised form and where it lies in the text it was read from. */
@@ -128,10 +129,6 @@ export function isStopword(norm: string): boolean {
  * Interns normalised words as small integers, so quotations are stored and compared as integer
  * arrays, and counts in how many indexed quotations each word occurs (its document frequency).
  */
-/** 32-bit FNV-1a, step by step: the hash of a word's code units (lower-cased where it is read from a text). */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const fnvStep = (hash: number, code: number) => Math.imul(hash ^ code, 0x01000193);
-
 /**
  * Ids for normalised words, in the order they are first seen, with their document frequencies. Words
  * are kept in a hash table of their own rather than a `Map`: a word read from a quotation is looked up
@@ -151,7 +148,7 @@ export class Vocabulary {
 
   idOf(norm: string): number {
     let hash = FNV_OFFSET;
-    for (let i = 0; i < norm.length; i++) hash = fnvStep(hash, norm.charCodeAt(i));
+    for (let i = 0; i < norm.length; i++) hash = fnv1a(hash, norm.charCodeAt(i));
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot] - 1;
@@ -167,7 +164,7 @@ export class Vocabulary {
       const code = text.charCodeAt(i);
       // Beyond ASCII, normalising takes more than lower-casing (accents, apostrophes).
       if (code >= 0x80) return this.idOf(normalizeWord(text.slice(start, end)));
-      hash = fnvStep(hash, code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+      hash = fnv1a(hash, code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
     }
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
