@@ -147,14 +147,14 @@ export class NewsWorkspace implements vscode.Disposable {
       // its other articles changed too. (An edit re-anchoring notes leaves them as they were.)
       const folders = new Set<string>();
       for (const uri of articles) {
-        const folder = vscode.Uri.joinPath(uri, '..').toString();
+        const folder = folderOf(uri);
         const operations = source.speakerOperationsFor(uri);
         if (this.seenSpeakerOperations.get(folder) === operations) continue;
         this.seenSpeakerOperations.set(folder, operations);
         folders.add(folder);
       }
       if (folders.size === 0) return;
-      for (const uri of this.articles()) if (folders.has(vscode.Uri.joinPath(uri, '..').toString())) this.noteChange(uri);
+      for (const uri of this.articles()) if (folders.has(folderOf(uri))) this.noteChange(uri);
     });
     return new vscode.Disposable(() => {
       subscription.dispose();
@@ -234,8 +234,8 @@ export class NewsWorkspace implements vscode.Disposable {
 
   /**
    * For a whole-workspace reader (the Speakers view while shown, an export): until disposed, every
-   * article's text, and every analysis made, is kept at hand, those texts not read yet are read now, and the articles read are
-   * reported through `onDidChange`. `ready` settles once all are in.
+   * article's text, and every analysis made, is kept at hand; the texts not read yet are read now,
+   * and the articles read are reported through `onDidChange`. `ready` settles once all are in.
    */
   keepTexts(): vscode.Disposable & { readonly ready: Promise<void> } {
     this.textKeepers++;
@@ -307,7 +307,7 @@ export class NewsWorkspace implements vscode.Disposable {
     const corrections = this.corrections;
     if (!corrections) return [];
     const byFolder = new Map<string, vscode.Uri>();
-    for (const uri of this.articles()) byFolder.set(vscode.Uri.joinPath(uri, '..').toString(), uri);
+    for (const uri of this.articles()) byFolder.set(folderOf(uri), uri);
     const operations = [...byFolder.values()].flatMap(uri => [...corrections.speakerOperationsFor(uri)]);
     return operations.sort((a, b) => a.created.localeCompare(b.created));
   }
@@ -753,6 +753,11 @@ function isIndexable(document: vscode.TextDocument): boolean {
 function openIndexableDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find(d => d.uri.toString() === key && isIndexable(d));
+}
+
+/** The folder an article lies in, as a key: its annotation file, and its speaker operations, are that folder's. */
+function folderOf(uri: vscode.Uri): string {
+  return vscode.Uri.joinPath(uri, '..').toString();
 }
 
 /** An article's text read back from disk, or undefined when it cannot be read or decoded now. */

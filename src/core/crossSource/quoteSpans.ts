@@ -5,11 +5,11 @@
  */
 import { scanQuotes } from '../analysis/quoteScanner';
 import { articleStructure } from '../analysis/structure';
-import type { ArticleAnalysis, ArticleStructure } from '../types';
+import type { ArticleAnalysis } from '../types';
 import { QuoteInput } from './matcher';
 
-/** `structure` is `articleStructure(text)`, if already known (an analysis of the text will do). */
-export function quoteSpans(text: string, structure: ArticleStructure = articleStructure(text)): QuoteInput[] {
+export function quoteSpans(text: string): QuoteInput[] {
+  const structure = articleStructure(text);
   const spans: QuoteInput[] = [];
   structure.paragraphs.forEach((paragraph, index) => {
     const inHeadline = structure.headline !== null && index === 0;

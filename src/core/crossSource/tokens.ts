@@ -4,6 +4,7 @@
  * folded (`Davutoğlu` = `Davutoglu`). Words inside square brackets are editorial insertions
  * (`[the Islamic State]`) and are flagged as such.
  */
+import { isLetterOrDigitChar } from '../analysis/chars';
 import { FNV_OFFSET, fnv1a } from '../hash';
 import { detached } from '../text';
 
@@ -64,8 +65,7 @@ export function forEachWordRange(text: string, visit: (start: number, end: numbe
   }
 }
 
-/** Whether each code unit of the Basic Multilingual Plane is a letter or digit: 0 not known yet, 1 yes, 2 no. */
-const LETTER_OR_DIGIT = new Uint8Array(0x10000);
+/** An astral letter or digit (two code units). */
 const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** Code units (1, or 2 for a surrogate pair) of the letter or digit at `i` (`\p{L}`, `\p{N}`); 0 for anything else. */
@@ -77,9 +77,7 @@ function letterOrDigitAt(text: string, i: number): number {
     const low = text.charCodeAt(i + 1);
     if (low >= 0xdc00 && low <= 0xdfff) return IS_LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
   }
-  let known = LETTER_OR_DIGIT[code];
-  if (known === 0) LETTER_OR_DIGIT[code] = known = IS_LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
+  return isLetterOrDigitChar(code) ? 1 : 0;
 }
 
 /**
