@@ -760,10 +760,15 @@ function folderOf(uri: vscode.Uri): string {
   return vscode.Uri.joinPath(uri, '..').toString();
 }
 
-/** An article's text read back from disk, or undefined when it cannot be read or decoded now. */
+/**
+ * An article's text read back from disk, or undefined when it cannot be read or decoded now, or has
+ * grown past the size limit since it was indexed (the file watcher then reports it, with the reason).
+ */
 async function readQuietly(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.length > maxBytes(uri)) return undefined;
+    const decoded = decodeArticle(bytes);
     return decoded.ok ? decoded.text : undefined;
   } catch {
     return undefined;
