@@ -5,7 +5,7 @@
  * people in `speakers.ts`.
  */
 import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, PRONOUNS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
-import { isParticiple, isPossessive, type Mention, nameStartingAt, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { isParticiple, isPossessive, lowerAt, type Mention, nameStartingAt, newMention, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore, textAt, tokenIfAny } from './mentions';
 import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
 
 export interface CueSpan {
@@ -49,7 +49,7 @@ const PASSIVE_AUXILIARY = /^(was|were|is|are|be|been|being|get|got|gets)$/;
 function quantifierSubject(tokens: readonly Token[], i: number): boolean {
   const quantifier = tokens[i - 1].lower;
   const cue = tokens[i].lower;
-  const before = tokens[i - 2]?.lower;
+  const before = lowerAt(tokens, i - 2);
   if (!(opensClause(tokens, i - 1) || before === 'the' || before === 'of')) return false;
   if (SINGULAR_QUANTIFIERS.has(quantifier)) return !(NOUN_CUE.test(cue) && !cue.endsWith('s'));
   if (PLURAL_QUANTIFIERS.has(quantifier)) return !(NOUN_CUE.test(cue) && cue.endsWith('s'));
@@ -84,7 +84,7 @@ export class CueMatcher {
     const t = tokens[i];
     if (!t.isWord || !this.firstWords.has(t.lower)) return 0;
     const second = this.twoWordHeads.get(t.lower);
-    const length = second && tokens[i + 1] && second.has(tokens[i + 1].lower) ? 2 : this.forms.has(t.lower) ? 1 : 0;
+    const length = second !== undefined && i + 1 < tokens.length && second.has(tokens[i + 1].lower) ? 2 : this.forms.has(t.lower) ? 1 : 0;
     if (length === 0 || i === 0) return length;
     const previous = tokens[i - 1];
     // A capitalised cue inside a sentence is a name (`Islamic State`, `The Washington Post`).
@@ -105,7 +105,7 @@ export class CueMatcher {
     if (NOUN_CUE.test(t.lower) && previous.capitalized) {
       let k = i - 1;
       while (k > 0 && tokens[k - 1].isWord && tokens[k - 1].capitalized && tokens[k].start - tokens[k - 1].end <= 1) k--;
-      const before = tokens[k - 1];
+      const before = tokenIfAny(tokens, k - 1);
       if (before && tokens[k].start - before.end <= 1 && (before.lower === 'of' ? t.lower.endsWith('s') : /^(a|an)$/.test(before.lower))) return 0;
     }
     return length;
@@ -122,14 +122,14 @@ export class CueMatcher {
   }
 
   isAccordingTo(tokens: readonly Token[], i: number): boolean {
-    return tokens[i].lower === 'according' && tokens[i + 1]?.lower === 'to';
+    return tokens[i].lower === 'according' && lowerAt(tokens, i + 1) === 'to';
   }
 }
 
 /** Index of the token that starts at `offset` (tokens are in text order), or -1. */
 function tokenAt(tokens: readonly Token[], offset: number): number {
   const i = firstIndexAtOrAfter(tokens, offset);
-  return tokens[i]?.start === offset ? i : -1;
+  return i < tokens.length && tokens[i].start === offset ? i : -1;
 }
 
 const cueSpan = (tokens: readonly Token[], i: number, length: number): CueSpan => ({ start: tokens[i].start, end: tokens[i + length - 1].end });
@@ -159,7 +159,7 @@ const LEADING_ADVERBIAL = /^(in|on|at|after|before|during|when|while|as|since|fo
 function placeAfter(tokens: readonly Token[], comma: number, to: number): number {
   let k = comma + 1;
   while (k < Math.min(to, comma + 5) && (tokens[k].capitalized || (tokens[k].text === '.' && isAbbreviation(tokens[k - 1])))) k++;
-  return k > comma + 1 && k < to && tokens[k].text === ',' && tokens[comma - 1]?.capitalized ? k : comma;
+  return k > comma + 1 && k < to && tokens[k].text === ',' && tokenIfAny(tokens, comma - 1)?.capitalized ? k : comma;
 }
 
 /**
@@ -202,15 +202,15 @@ export function attributeToPossessor(text: string, tokens: readonly Token[], q: 
     // `Smith's immunity was only "partial"`: a possessor whose noun is a verb's subject says nothing.
     if (!t.isWord || /^(is|was|are|were|has|have|had|will|would)$/.test(t.lower)) return null;
     const pronoun = POSSESSIVE_PRONOUN[t.lower];
-    const noun = tokens[k + 1];
+    const noun = tokenIfAny(tokens, k + 1);
     if (!noun || noun.start >= q.start || !noun.isWord || noun.capitalized) continue;
     if (pronoun) {
-      const mention: Mention = { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
+      const mention = newMention(t.start, t.end, 'pronoun', pronoun);
       return { mention, cue: { start: noun.start, end: noun.end }, rule: 'possessor' };
     }
-    if (t.capitalized && isPossessive(t) && !tokens[k - 1]?.capitalized) {
+    if (t.capitalized && isPossessive(t) && !tokenIfAny(tokens, k - 1)?.capitalized) {
       const end = t.end - 2;
-      const mention: Mention = { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
+      const mention = newMention(t.start, end, 'name', text.slice(t.start, end));
       return { mention, cue: { start: noun.start, end: noun.end }, rule: 'possessor' };
     }
   }
@@ -225,8 +225,8 @@ const SAYING_NOUN = /^(remark|comment|claim|assertion|statement|suggestion|promi
  * saying is its possessor's words, whoever else the sentence mentions.
  */
 function reportedContent(text: string, tokens: readonly Token[], q: QuoteSlot, cues: CueMatcher): Attribution | null {
-  const that = q.first - (tokens[q.first - 1]?.text === ',' ? 2 : 1);
-  if (tokens[that]?.lower !== 'that') return null;
+  const that = q.first - (textAt(tokens, q.first - 1) === ',' ? 2 : 1);
+  if (lowerAt(tokens, that) !== 'that') return null;
   for (let k = that - 1; k >= Math.max(1, that - 6); k--) {
     if (!SAYING_NOUN.test(tokens[k].lower)) continue;
     // The possessive is the word before the noun or one or two before it (`her March comment`).
@@ -236,10 +236,10 @@ function reportedContent(text: string, tokens: readonly Token[], q: QuoteSlot, c
       const pronoun = POSSESSIVE_PRONOUN[t.lower];
       // `Ruiz repeated her claim that "..."`: the cue's subject says it, and `her` is that subject.
       if (pronoun && p > 0 && cues.cueLength(tokens, p - 1) > 0) return null;
-      if (pronoun) return { mention: { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] }, cue: cueSpan(tokens, k, 1), rule: 'possessor' };
+      if (pronoun) return { mention: newMention(t.start, t.end, 'pronoun', pronoun), cue: cueSpan(tokens, k, 1), rule: 'possessor' };
       if (isPossessive(t)) {
         if (!t.capitalized) return null;
-        const mention: Mention = { start: t.start, end: t.end - 2, kind: 'name', name: text.slice(t.start, t.end - 2), titles: [] };
+        const mention = newMention(t.start, t.end - 2, 'name', text.slice(t.start, t.end - 2));
         return { mention, cue: cueSpan(tokens, k, 1), rule: 'possessor' };
       }
     }
@@ -250,7 +250,7 @@ function reportedContent(text: string, tokens: readonly Token[], q: QuoteSlot, c
 
 /** A few quoted words before a noun modify it (`a coalition "steering group" meeting`): a name, not words said. */
 export function isQuotedModifier(text: string, tokens: readonly Token[], q: QuoteSlot): boolean {
-  const next = tokens[q.after];
+  const next = tokenIfAny(tokens, q.after);
   return next !== undefined && next.isWord && !next.capitalized && !FUNCTION_WORDS.has(next.lower)
     // `rated it "entirely true" compared to...`, `has used "the phrase" often`: an adverb is no noun.
     && !/^(\w{3,}ly|often|compared)$/.test(next.lower)
@@ -268,14 +268,14 @@ function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot)
   let k = colon - 1;
   while (k >= 0 && tokens[k].start >= mention.start) k--;
   // `Ana Ruiz and Tom Park: "..."`: two authors of one text.
-  const first = mention.kind === 'name' && tokens[k]?.lower === 'and' ? subjectBefore(text, tokens, k, Math.max(0, k - 5)) : null;
-  if (first?.kind === 'name') {
-    mention = { ...mention, start: first.start, name: text.slice(first.start, mention.end), titles: [] };
+  const first = mention.kind === 'name' && lowerAt(tokens, k) === 'and' ? subjectBefore(text, tokens, k, Math.max(0, k - 5)) : null;
+  if (first !== null && first.kind === 'name') {
+    mention = newMention(first.start, mention.end, mention.kind, text.slice(first.start, mention.end), [], mention.antecedent);
     while (k >= 0 && tokens[k].start >= mention.start) k--;
   }
-  const before = tokens[k];
+  const before = tokenIfAny(tokens, k);
   // `From the report: "..."`, `More from Ruiz: "..."`: a text quoted.
-  if (before?.lower === 'from' && mention.kind !== 'pronoun') return { mention, cue: { start: before.start, end: tokens[colon].end }, rule: 'colon' };
+  if (before !== undefined && before.lower === 'from' && mention.kind !== 'pronoun') return { mention, cue: { start: before.start, end: tokens[colon].end }, rule: 'colon' };
   if (mention.kind !== 'name') return null;
   // `pollster Daron Shaw: "..."`: a role before the name is part of the label.
   const role = before?.isWord && (ROLE_NOUNS.has(before.lower) || TITLE_WORDS.has(before.lower));
@@ -290,10 +290,10 @@ function transcriptSpeaker(text: string, tokens: readonly Token[], q: QuoteSlot)
 export function turnLabel(text: string, tokens: readonly Token[]): Attribution | null {
   let k = 0;
   while (k < 2 && k < tokens.length && !tokens[k].isWord) k++;
-  if (!tokens[k]?.capitalized) return null;
+  if (!tokenIfAny(tokens, k)?.capitalized) return null;
   let colon = k + 1;
   while (colon < Math.min(tokens.length, k + 6) && tokens[colon].text !== ':') colon++;
-  if (tokens[colon]?.text !== ':') return null;
+  if (textAt(tokens, colon) !== ':') return null;
   const mention = nameStartingAt(text, tokens, k, colon);
   if (!mention || mention.end !== tokens[colon - 1].end) return null;
   return { mention, cue: { start: tokens[colon].start, end: tokens[colon].end }, rule: 'colon' };
@@ -307,11 +307,10 @@ function clausePronoun(tokens: readonly Token[], from: number, quoteAt: number):
   for (let k = quoteAt - 2; k >= from; k--) {
     const t = tokens[k];
     if (!t.isWord || !/^(he|she|they|i|we)$/.test(t.lower)) continue;
-    const before = tokens[k - 1];
     const verb = tokens[k + 1];
-    const startsClause = k === from || before.text === ',' || /^(and|but|or|yet|so|why|as|when|while|though|although)$/.test(before.lower);
+    const startsClause = k === from || tokens[k - 1].text === ',' || /^(and|but|or|yet|so|why|as|when|while|though|although)$/.test(tokens[k - 1].lower);
     if (!startsClause || !verb.isWord || verb.capitalized) return null;
-    return { mention: { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] }, cue: { start: verb.start, end: verb.end }, rule: 'subject' };
+    return { mention: newMention(t.start, t.end, 'pronoun', t.text), cue: { start: verb.start, end: verb.end }, rule: 'subject' };
   }
   return null;
 }
@@ -350,11 +349,11 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   // `The Florida senator likes "..."`: a description that runs up to the quotation has swallowed its verb.
   const last = verb - 1;
   if (mention.kind === 'description' && verb >= q.first && last - 2 >= from && tokens[last].isWord && !tokens[last].capitalized && tokens[last - 1].isWord) {
-    mention = { ...mention, end: tokens[last - 1].end, name: text.slice(mention.start, tokens[last - 1].end) };
+    mention = newMention(mention.start, tokens[last - 1].end, mention.kind, text.slice(mention.start, tokens[last - 1].end), mention.titles, mention.antecedent);
     verb = last;
   }
   // `Gov. Pat McCrory (R) blamed...`, `Trump, who ..., said`: the verb comes after the aside.
-  const closer = tokens[verb]?.text === '(' ? ')' : tokens[verb]?.text === ',' ? ',' : undefined;
+  const closer = textAt(tokens, verb) === '(' ? ')' : textAt(tokens, verb) === ',' ? ',' : undefined;
   if (closer) {
     let end = verb + 1;
     while (end < Math.min(q.first, verb + 16) && tokens[end].text !== closer) end++;
@@ -374,7 +373,7 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
 
 function openingDescription(text: string, tokens: readonly Token[], cue: number, sentenceStart: number): Mention | null {
   const subject = subjectBefore(text, tokens, cue, sentenceStart, 0, true);
-  return subject?.kind === 'description' && subject.start === tokens[sentenceStart].start ? subject : null;
+  return subject !== null && subject.kind === 'description' && subject.start === tokens[sentenceStart].start ? subject : null;
 }
 
 /**
@@ -404,7 +403,7 @@ function subjectForRelativePronoun(text: string, tokens: readonly Token[], found
   const [from] = sentenceBounds(tokens, at, floor, at);
   const subject = sentenceSubject(text, tokens, from, at - 1);
   const agrees = subject !== null && (subject.kind !== 'pronoun' || subject.name.toLowerCase() === found.mention.name.toLowerCase());
-  return agrees ? { ...found, mention: subject } : found;
+  return agrees ? { mention: subject, cue: found.cue, rule: found.rule } : found;
 }
 
 /** `in what analysts described as ...`: the subject of a `what` clause that is a preposition's object. */
@@ -421,7 +420,7 @@ function inRelativeClause(tokens: readonly Token[], mention: Mention): boolean {
   return mention.kind === 'pronoun' && at > 0 && /^(which|whom|who|that|where)$/.test(tokens[at - 1].lower);
 }
 
-const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && tokens[q.after]?.capitalized === true;
+const endsSentence = (text: string, tokens: readonly Token[], q: QuoteSlot) => /[.!?]["”’']?$/.test(text.slice(q.start, q.end)) && q.after < tokens.length && tokens[q.after].capitalized;
 
 /**
  * `When someone shouted, "...," Ruiz joked`: a quotation right after the cue of a subordinate clause
@@ -469,7 +468,7 @@ function attributeNear(text: string, tokens: readonly Token[], quotes: readonly 
 
   // `"..." and said he would`: a clause joined after the quotation is its sentence's subject's doing,
   // as is every quotation in a title-cased headline (`Kasich Calls Plan "Crazy" After Debate Comments`).
-  const joined = tokens[q.after]?.isWord === true && CLAUSE_JOINER.test(tokens[q.after].lower);
+  const joined = q.after < tokens.length && tokens[q.after].isWord && CLAUSE_JOINER.test(tokens[q.after].lower);
   const found = joined || cues.titleCase || subordinateCue(tokens, beforeStart, q.first, cues)
     ? beforeQuote(text, tokens, q, beforeStart, cues) ?? afterQuote(text, tokens, quotes, index, afterEnd, cues)
     : afterQuote(text, tokens, quotes, index, afterEnd, cues) ?? beforeQuote(text, tokens, q, beforeStart, cues);
@@ -506,7 +505,7 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
   const quoteEndsSentence = endsSentence(text, tokens, q);
   for (let i = q.after; i < afterEnd; i++) {
     // `"...," for instance, and Trump vowed to...`: a new clause has its own speaker.
-    if (i > q.after && tokens[i].text === ',' && NEW_CLAUSE.test(tokens[i + 1]?.lower ?? '')) break;
+    if (i > q.after && tokens[i].text === ',' && NEW_CLAUSE.test(lowerAt(tokens, i + 1))) break;
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
     // `"...," but also what she calls "..."`: a cue right before the next quotation introduces that one.
@@ -526,7 +525,7 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
     }
     // `"..." in the 2008 primary, said Paul Beck.`: a closing inverted cue after a comma names the speaker too.
     // (`..., citing her work`: a participle's subject is the main clause's, not the words after it.)
-    const closing = tokens[i - 1]?.text === ',' && !isParticiple(tokens[i]);
+    const closing = textAt(tokens, i - 1) === ',' && !isParticiple(tokens[i]);
     // (`"...," citing an instance`: a participle's object is no inverted subject.)
     if (!isParticiple(tokens[i]) && (adjacent || closing || tokens.slice(q.after, i).every(t => !t.isWord || /^(and|then|later|also)$/.test(t.lower)))) {
       const inverted = subjectAfter(text, tokens, i + length - 1, afterEnd);
@@ -542,10 +541,10 @@ function afterQuote(text: string, tokens: readonly Token[], quotes: readonly Quo
  * cue is a surname even where the word is usually something else.
  */
 function surnameAfterQuotation(text: string, tokens: readonly Token[], at: number): Mention | null {
-  const t = tokens[at];
+  const t = tokenIfAny(tokens, at);
   if (!t?.isWord || !t.capitalized || !/,["”']\s?$/.test(text.slice(Math.max(0, t.start - 3), t.start)) || /s$/.test(t.lower)) return null;
   if (t.lower in PRONOUNS || t.lower === 'it' || DETERMINERS.has(t.lower) || STANDING_FOR_PEOPLE.has(t.lower) || ROLE_NOUNS.has(t.lower)) return null;
-  return { start: t.start, end: t.end, kind: 'name', name: t.text, titles: [] };
+  return newMention(t.start, t.end, 'name', t.text);
 }
 
 /** Before the quotation, in the same sentence: `Kerry said, "..."`, `Hammond added that "..."`. */
@@ -555,7 +554,7 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
   for (let i = q.first - 1; i >= beforeStart; i--) {
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
-    if (isParticiple(tokens[i]) && tokens[i - 1]?.text === ',') {
+    if (isParticiple(tokens[i]) && textAt(tokens, i - 1) === ',') {
       const clause = participle ? null : subordinateSubject(text, tokens, i - 1, beforeStart);
       if (clause) return { mention: clause, cue: cueSpan(tokens, i, length), rule: 'before' };
       participle ??= cueSpan(tokens, i, length);
@@ -566,9 +565,9 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     // (`..., citing an instance of "..."`: a participle's object is no inverted subject.)
     if (!subject && i === beforeStart && !isParticiple(tokens[i])) subject = subjectAfter(text, tokens, i + length - 1, q.first);
     // `..., explained Rosenberg, "..."`: an inverted cue right before the quotation.
-    if (!subject && tokens[i - 1]?.text === ',') {
+    if (!subject && textAt(tokens, i - 1) === ',') {
       const inverted = subjectAfter(text, tokens, i + length - 1, q.first);
-      if (inverted?.kind === 'name' && tokens.slice(i + length, q.first).every(t => t.end <= inverted.end || !t.isWord)) subject = inverted;
+      if (inverted !== null && inverted.kind === 'name' && tokens.slice(i + length, q.first).every(t => t.end <= inverted.end || !t.isWord)) subject = inverted;
     }
     // `X was defensive about an architect who said..., saying "..."`: the participle's subject is the main clause's.
     if (subject && participle && inRelativeClause(tokens, subject)) continue;
@@ -576,7 +575,7 @@ function beforeQuote(text: string, tokens: readonly Token[], q: QuoteSlot, befor
     if (subject?.antecedent && isSentenceEnd(tokens, q.first - 1)) subject = subject.antecedent;
     if (subject) {
       const outer = outerSpeaker(text, tokens, subject, beforeStart, cues) ?? issuer(text, tokens, subject, i, beforeStart);
-      return outer ? { ...outer, rule: 'before' } : { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
+      return outer ? { mention: outer.mention, cue: outer.cue, rule: 'before' } : { mention: subject, cue: participle ?? cueSpan(tokens, i, length), rule: 'before' };
     }
     // `which Ruiz claims affirmed "..."`: the cue before this one has the subject.
     if (i > beforeStart && cues.cueLength(tokens, i - 1) > 0) continue;
@@ -602,7 +601,7 @@ function subordinateSubject(text: string, tokens: readonly Token[], comma: numbe
     if (!subject || subject.kind === 'pronoun') return null;
     // A clause has its verb (`a janitor walks in`, `50 tenants had gathered`); `as a ladder to ...` has none.
     const after = firstIndexAtOrAfter(tokens, subject.end);
-    const next = tokens[after];
+    const next = tokenIfAny(tokens, after);
     return next?.isWord && !next.capitalized && !PREPOSITION.test(next.lower) && !/^(and|or)$/.test(next.lower) ? subject : null;
   }
   return null;
@@ -620,8 +619,9 @@ function issuer(text: string, tokens: readonly Token[], document: Mention, cue: 
     const subject = subjectBefore(text, tokens, sent, floor);
     return subject && { mention: subject, cue: cueSpan(tokens, sent, 1) };
   }
+  if (at <= floor) return null;
   const verb = tokens[at - 1];
-  if (at <= floor || !verb.isWord || verb.capitalized || PREPOSITION.test(verb.lower) || DETERMINERS.has(verb.lower)) return null;
+  if (!verb.isWord || verb.capitalized || PREPOSITION.test(verb.lower) || DETERMINERS.has(verb.lower)) return null;
   const subject = sentenceSubject(text, tokens, floor, at - 1, true);
   return subject && { mention: subject, cue: cueSpan(tokens, at - 1, 1) };
 }
@@ -633,12 +633,12 @@ const DOCUMENT = /^(message|statement|letter|email|e-mail|memo|release|note|noti
  * recipients of a document, the index of the verb that sends it (its particle skipped), or -1.
  */
 function sentTo(tokens: readonly Token[], recipients: number, floor: number): number {
-  if (tokens[recipients - 1]?.lower !== 'to' || !DOCUMENT.test(tokens[recipients - 2]?.lower ?? '')) return -1;
+  if (lowerAt(tokens, recipients - 1) !== 'to' || !DOCUMENT.test(lowerAt(tokens, recipients - 2))) return -1;
   let k = recipients - 3;
   while (k > floor && k > recipients - 7 && tokens[k].isWord && !DETERMINERS.has(tokens[k].lower)) k--;
-  if (!DETERMINERS.has(tokens[k]?.lower ?? '')) return -1;
+  if (!DETERMINERS.has(lowerAt(tokens, k))) return -1;
   k--;
-  if (/^(out|off|up)$/.test(tokens[k]?.lower ?? '')) k--;
+  if (/^(out|off|up)$/.test(lowerAt(tokens, k))) k--;
   return k > floor && tokens[k].isWord && !tokens[k].capitalized ? k : -1;
 }
 
@@ -649,10 +649,10 @@ const PREPOSITION = /^(after|before|with|of|in|on|at|by|for|from|to|about|under|
  * nothing but its attribution.
  */
 function shortAttribution(text: string, tokens: readonly Token[], q: QuoteSlot, ceiling: number, cues: CueMatcher): Attribution | null {
-  const stop = tokens[q.after];
+  const stop = tokenIfAny(tokens, q.after);
   if (!stop || stop.start !== stop.end) return null;
   const [, end] = sentenceBounds(tokens, q.after + 1, q.after + 1, ceiling);
-  if (end - (q.after + 1) > 8 || !/^[.!?]$/.test(tokens[end - 1]?.text ?? '')) return null;
+  if (end - (q.after + 1) > 8 || !/^[.!?]$/.test(textAt(tokens, end - 1))) return null;
   for (let i = q.after + 1; i < end - 1; i++) {
     const length = cues.cueLength(tokens, i);
     if (length === 0) continue;
@@ -672,7 +672,7 @@ const DASH = /^[-―—–]$/;
  */
 export function signature(text: string, tokens: readonly Token[], at: number, ceiling: number): Attribution | null {
   // A quotation that ends its sentence leaves a full stop of no width behind it.
-  if (tokens[at]?.start === tokens[at]?.end) at++;
+  if (at < tokens.length && tokens[at].start === tokens[at].end) at++;
   let k = at;
   while (k < ceiling && k < at + 2 && DASH.test(tokens[k].text)) k++;
   if (k === at || k >= ceiling || !tokens[k].capitalized) return null;
@@ -727,10 +727,10 @@ function pointOfView(text: string, tokens: readonly Token[], from: number, to: n
 /** The possessor in `in his eyes` (`his` stands for `he`) or `in Ruiz's view`. */
 function viewHolder(text: string, t: Token, apostropheAfter: boolean): Mention | null {
   const pronoun = POSSESSIVE_PRONOUN[t.lower];
-  if (pronoun) return { start: t.start, end: t.end, kind: 'pronoun', name: pronoun, titles: [] };
+  if (pronoun) return newMention(t.start, t.end, 'pronoun', pronoun);
   const end = apostropheAfter ? t.end : t.end - 2;
   if (!t.capitalized || !(apostropheAfter || isPossessive(t)) || NOT_NAMES.has(text.slice(t.start, end).toLowerCase())) return null;
-  return { start: t.start, end, kind: 'name', name: text.slice(t.start, end), titles: [] };
+  return newMention(t.start, end, 'name', text.slice(t.start, end));
 }
 
 /**
@@ -744,7 +744,7 @@ function outerSpeaker(text: string, tokens: readonly Token[], inner: Mention, fl
     if (cues.cueLength(tokens, k) !== 1) continue;
     // `Clinton mocked the complaint, saying anybody who complains...`: a participle's subject is the sentence's.
     // (`"...," the source recalled, adding that X said "..."`: after a quotation, the subject of the cue before the comma.)
-    const outer = isParticiple(tokens[k]) && tokens[k - 1]?.text === ','
+    const outer = isParticiple(tokens[k]) && textAt(tokens, k - 1) === ','
       ? sentenceSubject(text, tokens, floor, k - 1) ?? (k - 2 >= floor && cues.cueLength(tokens, k - 2) > 0 ? subjectBefore(text, tokens, k - 2, floor) : null)
       : subjectBefore(text, tokens, k, floor);
     return outer && { mention: outer, cue: cueSpan(tokens, k, 1) };
@@ -795,7 +795,7 @@ const HEADLINE_VERBS = new Set([
 export function headlineSubject(text: string, tokens: readonly Token[], q: QuoteSlot, cues: CueMatcher): Attribution | null {
   let start = 0;
   for (let k = q.first - 1; k > 0; k--) if (tokens[k].text === ':') { start = k + 1; break; }
-  if (!tokens[start]?.capitalized) return null;
+  if (!tokenIfAny(tokens, start)?.capitalized) return null;
   const reach = Math.min(q.first, start + 5);
   let verb = -1;
   for (let k = start + 1; k < reach && verb < 0; k++) {
@@ -812,7 +812,7 @@ export function headlineSubject(text: string, tokens: readonly Token[], q: Quote
   // `Harbour board issues ‘...’`: a headline in sentence case may open with a description.
   if (!last.capitalized) {
     const name = text.slice(tokens[start].start, last.end);
-    return { mention: { start: tokens[start].start, end: last.end, kind: 'description', name, titles: [] }, cue, rule: 'headline' };
+    return { mention: newMention(tokens[start].start, last.end, 'description', name), cue, rule: 'headline' };
   }
   const mention = nameStartingAt(text, tokens, start, verb);
   return mention && mention.end === last.end ? { mention, cue, rule: 'headline' } : null;
@@ -820,11 +820,11 @@ export function headlineSubject(text: string, tokens: readonly Token[], q: Quote
 
 /** The speaker of a paragraph that introduces the next one: `Caddell continued:`. */
 export function attributeIntro(text: string, tokens: readonly Token[], cues: CueMatcher): Attribution | null {
-  const last = tokens[tokens.length - 1];
+  const last = tokenIfAny(tokens, tokens.length - 1);
   if (!last || last.text !== ':') return null;
   // `Partial transcript as follows:`, `The statement follows:`: what follows speaks as what introduces it.
   const follows = tokens.length - 2;
-  if (tokens[follows]?.lower === 'follows') {
+  if (lowerAt(tokens, follows) === 'follows') {
     const [from] = sentenceBounds(tokens, follows, 0, follows);
     const mention = sentenceSubject(text, tokens, from, follows, true);
     return mention && { mention, cue: cueSpan(tokens, follows, 1), rule: 'intro' };
@@ -846,7 +846,7 @@ export function lastSentenceSubject(text: string, tokens: readonly Token[]): Att
   if (!mention) return null;
   let verb = from;
   while (verb < tokens.length && tokens[verb].end <= mention.end) verb++;
-  const cue = tokens[verb];
+  const cue = tokenIfAny(tokens, verb);
   if (!cue?.isWord || cue.capitalized) return null;
   return { mention, cue: { start: cue.start, end: cue.end }, rule: 'subject' };
 }
@@ -860,7 +860,7 @@ export function lastReportedSpeaker(text: string, tokens: readonly Token[], cues
     if (!mention) continue;
     // `Carter said that for decades critics had been predicting...`: Carter is the one reporting.
     const outer = outerSpeaker(text, tokens, mention, 0, cues);
-    return outer ? { ...outer, rule: 'sentence' } : { mention, cue: cueSpan(tokens, i, length), rule: 'sentence' };
+    return outer ? { mention: outer.mention, cue: outer.cue, rule: 'sentence' } : { mention, cue: cueSpan(tokens, i, length), rule: 'sentence' };
   }
   return null;
 }

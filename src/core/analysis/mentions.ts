@@ -15,9 +15,29 @@ export interface Mention {
   readonly name: string;
   /** For names: the titles before it (`Secretary of State`). */
   readonly titles: readonly string[];
-  /** For a relative `who`: the mention it stands for, where it is written (`Ana Ruiz, who said`). */
-  readonly antecedent?: Mention;
+  /** For a relative `who`: the mention it stands for, where it is written (`Ana Ruiz, who said`); else null. */
+  readonly antecedent: Mention | null;
 }
+
+/**
+ * Every mention is made here, with the same fields in the same order: objects of one shape keep the
+ * optimised code that reads them from being thrown away for an unexpected layout.
+ */
+export function newMention(start: number, end: number, kind: MentionKind, name: string, titles: readonly string[] = [], antecedent: Mention | null = null): Mention {
+  return { start, end, kind, name, titles, antecedent };
+}
+
+/** The mention with another extent. */
+const spanning = (m: Mention, start: number, end: number): Mention => newMention(start, end, m.kind, m.name, m.titles, m.antecedent);
+
+// Reads that may fall outside the tokens check the index first: a read past an array's end, or an
+// `undefined` where only strings were compared so far, throws optimised code away.
+/** `tokens[i]`, or undefined outside the tokens. */
+export const tokenIfAny = (tokens: readonly Token[], i: number): Token | undefined => (i >= 0 && i < tokens.length ? tokens[i] : undefined);
+/** The lower-cased text of `tokens[i]`, or '' outside the tokens. */
+export const lowerAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i].lower : '');
+/** The text of `tokens[i]`, or '' outside the tokens. */
+export const textAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i].text : '');
 
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
 const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'earlier', 'later', 'again', 'also', 'then']);
@@ -81,7 +101,7 @@ function nameMention(text: string, tokens: readonly Token[], from: number, to: n
   const end = tokens[to].end;
   const name = text.slice(tokens[nameFrom].start, tokens[nameTo].end);
   const titles = nameFrom > from ? [text.slice(start, tokens[nameFrom - 1].end).replace(/\s+/g, ' ')] : [];
-  return { start, end, kind: 'name', name, titles };
+  return newMention(start, end, 'name', name, titles);
 }
 
 /** Walks left over a capitalised run that ends at `to`: `Secretary of State John Kerry`, `Sen. Bob Corker`. */
@@ -90,15 +110,16 @@ function nameEndingAt(text: string, tokens: readonly Token[], to: number, floor:
   for (let k = to - 1; k >= floor; k--) {
     const t = tokens[k];
     if (nameLike(t)) { from = k; continue; }
-    if (t.text === '.' && k > floor && isAbbreviation(tokens[k - 1]) && tokens[k + 1]?.capitalized) continue;
+    if (t.text === '.' && k > floor && isAbbreviation(tokens[k - 1]) && tokenIfAny(tokens, k + 1)?.capitalized) continue;
     if (t.isWord && NAME_CONNECTORS.has(t.lower) && k > floor && tokens[k - 1].capitalized) continue;
     break;
   }
   const of = from - 2;
-  if (of - 1 >= floor && tokens[of].lower === 'of' && tokens[of + 1].lower === 'the' && namesPersonBeforeOf(tokens[of - 1])) {
+  const beforeOf = of - 1;
+  if (beforeOf >= floor && tokens[of].lower === 'of' && tokens[of + 1].lower === 'the' && namesPersonBeforeOf(tokens[beforeOf])) {
     // `Jane Roe of the Harbour Institute said`: the person, not the institution.
-    const person = nameEndingAt(text, tokens, of - 1, floor);
-    if (person) return { ...person, end: tokens[to].end };
+    const person = nameEndingAt(text, tokens, beforeOf, floor);
+    if (person) return spanning(person, person.start, tokens[to].end);
   }
   return nameMention(text, tokens, from, to);
 }
@@ -109,8 +130,8 @@ export function nameStartingAt(text: string, tokens: readonly Token[], from: num
   for (let k = from + 1; k < ceiling; k++) {
     const t = tokens[k];
     if (t.isWord && t.capitalized && !DAYS_AND_TIMES.has(t.lower)) { to = k; if (isPossessive(t)) return null; continue; }
-    if (t.text === '.' && isAbbreviation(tokens[k - 1]) && tokens[k + 1]?.capitalized) continue;
-    if (t.isWord && NAME_CONNECTORS.has(t.lower) && tokens[k + 1]?.capitalized) continue;
+    if (t.text === '.' && isAbbreviation(tokens[k - 1]) && tokenIfAny(tokens, k + 1)?.capitalized) continue;
+    if (t.isWord && NAME_CONNECTORS.has(t.lower) && tokenIfAny(tokens, k + 1)?.capitalized) continue;
     break;
   }
   return nameMention(text, tokens, from, to);
@@ -158,7 +179,7 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     const qualifies = (t: Token) => t.isWord && (t.capitalized ? !NOT_NAMES.has(t.lower) : ROLE_NOUNS.has(t.lower) && !STANDING_FOR_PEOPLE.has(t.lower));
     while (from - 1 >= floor && qualifies(tokens[from - 1])) from--;
     // `without reporters asking`: a plural of people after a preposition is its object, unless a role (`with officials saying`).
-    if (!ROLE_NOUNS.has(head.lower) && OBJECT_PREPOSITION.test(tokens[from - 1]?.lower ?? '')) return null;
+    if (!ROLE_NOUNS.has(head.lower) && OBJECT_PREPOSITION.test(lowerAt(tokens, from - 1))) return null;
   } else if (!ROLE_NOUNS.has(head.lower) && !PERSON_HEADS.has(head.lower) && !(STANDING_FOR_PEOPLE.has(head.lower) && from === to - 1) && !roleOfPhrase(tokens, from, to)
     // `those surveyed`, `those polled`: people named by what was done to them.
     && !(from === to - 1 && tokens[from].lower === 'those' && head.lower.endsWith('ed'))
@@ -166,7 +187,7 @@ function descriptionEndingAt(text: string, tokens: readonly Token[], to: number,
     return null;
   }
   const start = tokens[from].start;
-  return { start, end: head.end, kind: 'description', name: text.slice(start, head.end), titles: [] };
+  return newMention(start, head.end, 'description', text.slice(start, head.end));
 }
 
 const PARTICLE_OR_OBJECT = /^(in|out|up|down|past|over|on|off|back|into|to|at|by|from|with|around|away|through|across|the|a|an|his|her|their|its)$/;
@@ -185,12 +206,12 @@ function descriptionStartingAt(text: string, tokens: readonly Token[], from: num
     // `The music seemed`, `the department isn't`, `the office put out`: a verb after the noun ends the phrase.
     if (k >= from + 2 && (/n['’]t$/.test(t.lower) || IRREGULAR_PAST.test(t.lower) || (/ed$/.test(t.lower) && !tokens[k - 1].lower.endsWith('ed')))) break;
     // `a janitor walks past`: a verb in the present, after a singular noun and before a particle or an object.
-    if (k >= from + 2 && /[^s]s$/.test(t.lower) && !/s$|^of$/.test(tokens[k - 1].lower) && !FORWARD_STOPS.has(tokens[k - 1].lower) && PARTICLE_OR_OBJECT.test(tokens[k + 1]?.lower ?? '')) break;
+    if (k >= from + 2 && /[^s]s$/.test(t.lower) && !/s$|^of$/.test(tokens[k - 1].lower) && !FORWARD_STOPS.has(tokens[k - 1].lower) && PARTICLE_OR_OBJECT.test(lowerAt(tokens, k + 1))) break;
     to = k;
-    if (ROLE_NOUNS.has(t.lower) && !(tokens[k + 1]?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
+    if (ROLE_NOUNS.has(t.lower) && !(tokenIfAny(tokens, k + 1)?.isWord && !FORWARD_STOPS.has(tokens[k + 1].lower))) break;
   }
   if (to === from) return null;
-  return { start: tokens[from].start, end: tokens[to].end, kind: 'description', name: text.slice(tokens[from].start, tokens[to].end), titles: [] };
+  return newMention(tokens[from].start, tokens[to].end, 'description', text.slice(tokens[from].start, tokens[to].end));
 }
 
 /** `he`, `she`, `they`, `it`, also contracted: `He’s predicting...`. */
@@ -199,12 +220,12 @@ function pronounAt(t: Token): Mention | null {
   const word = t.lower.replace(/['’](s|d|ll|re|ve)$/, '');
   if (!(word in PRONOUNS) && word !== 'it') return null;
   const end = t.start + word.length;
-  return { start: t.start, end, kind: 'pronoun', name: t.text.slice(0, word.length), titles: [] };
+  return newMention(t.start, end, 'pronoun', t.text.slice(0, word.length));
 }
 
 /** Tokens between the commas at `open` and `close` are a place's second part: `Ohio`, `Mich.`, `New Hampshire`. */
 function isPlaceTail(tokens: readonly Token[], open: number, close: number): boolean {
-  if (close - open < 2 || close - open > 4 || !tokens[open - 1]?.capitalized) return false;
+  if (close - open < 2 || close - open > 4 || !tokenIfAny(tokens, open - 1)?.capitalized) return false;
   for (let k = open + 1; k < close; k++) {
     const t = tokens[k];
     // `McConnell, R-Ky., said`: a party tag is the person's.
@@ -215,7 +236,7 @@ function isPlaceTail(tokens: readonly Token[], open: number, close: number): boo
 
 /** Skips a bracketed aside leftwards: `Sen. Tim Kaine (D-Va.) said`. */
 function skipParentheticalLeft(tokens: readonly Token[], k: number, floor: number): number {
-  if (tokens[k]?.text !== ')') return k;
+  if (textAt(tokens, k) !== ')') return k;
   for (let j = k - 1; j >= floor; j--) if (tokens[j].text === '(') return j - 1;
   return k;
 }
@@ -226,28 +247,28 @@ function skipParentheticalLeft(tokens: readonly Token[], k: number, floor: numbe
  */
 export function subjectBefore(text: string, tokens: readonly Token[], cue: number, floor: number, depth = 0, anyHead = false): Mention | null {
   // `the so called "..."`: `so-called` has no subject.
-  if (tokens[cue].lower === 'called' && tokens[cue - 1]?.lower === 'so') return null;
+  if (tokens[cue].lower === 'called' && lowerAt(tokens, cue - 1) === 'so') return null;
   let k = cue - 1;
   while (k >= floor) {
     const t = tokens[k];
     if (t.isWord && !t.capitalized && t.lower !== 'who' && (BETWEEN_SUBJECT_AND_CUE.has(t.lower) || /ly$/.test(t.lower))) { k--; continue; }
-    if (t.isWord && DAYS_AND_TIMES.has(t.lower) && tokens[k - 1]?.lower === 'on') { k -= 2; continue; }
+    if (t.isWord && DAYS_AND_TIMES.has(t.lower) && lowerAt(tokens, k - 1) === 'on') { k -= 2; continue; }
     // `who in 2010 said`, `who has in the past described`
-    if (/^\d{4}$/.test(t.text) && tokens[k - 1]?.lower === 'in') { k -= 2; continue; }
-    if (/^(past|days|weeks|months|years)$/.test(t.lower) && tokens[k - 1]?.lower === 'the' && /^(in|over)$/.test(tokens[k - 2]?.lower ?? '')) { k -= 3; continue; }
+    if (/^\d{4}$/.test(t.text) && lowerAt(tokens, k - 1) === 'in') { k -= 2; continue; }
+    if (/^(past|days|weeks|months|years)$/.test(t.lower) && lowerAt(tokens, k - 1) === 'the' && /^(in|over)$/.test(lowerAt(tokens, k - 2))) { k -= 3; continue; }
     break;
   }
   k = skipParentheticalLeft(tokens, k, floor);
   if (k < floor) return null;
   const t = tokens[k];
-  if (t.text === ',' && tokens[k - 1]?.text === ')') {
+  if (t.text === ',' && textAt(tokens, k - 1) === ')') {
     // `Gov. John Kasich (R-Ohio), said`
     const named = subjectAt(text, tokens, skipParentheticalLeft(tokens, k - 1, floor), floor);
-    if (named?.kind === 'name') return named;
+    if (named !== null && named.kind === 'name') return named;
   }
   // `49% say`, `Just shy of half, 49%, say`: a share of those asked.
-  if (t.text === '%' && /^\d/.test(tokens[k - 1]?.text ?? '') && k - 1 >= floor) return share(text, tokens[k - 1], t);
-  if (t.text === ',' && tokens[k - 1]?.text === '%' && /^\d/.test(tokens[k - 2]?.text ?? '') && tokens[k - 3]?.text === ',' && k - 3 >= floor) return share(text, tokens[k - 2], tokens[k - 1]);
+  if (t.text === '%' && /^\d/.test(textAt(tokens, k - 1)) && k - 1 >= floor) return share(text, tokens[k - 1], t);
+  if (t.text === ',' && textAt(tokens, k - 1) === '%' && /^\d/.test(textAt(tokens, k - 2)) && textAt(tokens, k - 3) === ',' && k - 3 >= floor) return share(text, tokens[k - 2], tokens[k - 1]);
   if (t.text === ',' && depth < 3) {
     // An aside between subject and verb: look before the comma that opens it.
     let closing = k;
@@ -267,13 +288,13 @@ export function subjectBefore(text: string, tokens: readonly Token[], cue: numbe
     // `Pence, who called their son "..."`, `a spymaster who wrote about "..."`: the relative pronoun
     // is the mention, standing for the one before it when that one is found. (`which` and `that`
     // are left alone: their clause is as often the object of someone's words, `a sign which read`.)
-    const antecedent = subjectAt(text, tokens, tokens[k - 1]?.text === ',' ? k - 2 : k - 1, floor);
-    return antecedent ? { ...antecedent, start: t.start, end: t.end, antecedent } : { start: t.start, end: t.end, kind: 'pronoun', name: t.text, titles: [] };
+    const antecedent = subjectAt(text, tokens, textAt(tokens, k - 1) === ',' ? k - 2 : k - 1, floor);
+    return antecedent ? newMention(t.start, t.end, antecedent.kind, antecedent.name, antecedent.titles, antecedent) : newMention(t.start, t.end, 'pronoun', t.text);
   }
   return subjectAt(text, tokens, k, floor, anyHead);
 }
 
-const share = (text: string, from: Token, to: Token): Mention => ({ start: from.start, end: to.end, kind: 'description', name: text.slice(from.start, to.end), titles: [] });
+const share = (text: string, from: Token, to: Token): Mention => newMention(from.start, to.end, 'description', text.slice(from.start, to.end));
 
 function subjectAt(text: string, tokens: readonly Token[], k: number, floor: number, anyHead = false): Mention | null {
   if (k < floor) return null;
@@ -306,16 +327,16 @@ const HOLDER_PREPOSITION = /^(in|at|for|from|of|with|on|among|to)$/;
  * Fox News said`, `a person close to the campaign said`: the words before the cue are the object of
  * a preposition; the person they belong to is the speaker.
  */
-function withHolder(text: string, tokens: readonly Token[], mention: Mention, floor: number): Mention {
-  let at = firstIndexAtOrAfter(tokens, mention.start);
-  if (tokens[at - 1]?.lower === 'the') at--; // `the Coast Herald`
-  const preposition = tokens[at - 1];
-  if (!preposition?.isWord || !HOLDER_PREPOSITION.test(preposition.lower)) return mention;
+function withHolder(text: string, tokens: readonly Token[], held: Mention, floor: number): Mention {
+  let at = firstIndexAtOrAfter(tokens, held.start);
+  if (lowerAt(tokens, at - 1) === 'the') at--; // `the Coast Herald`
+  const preposition = tokenIfAny(tokens, at - 1);
+  if (!preposition?.isWord || !HOLDER_PREPOSITION.test(preposition.lower)) return held;
   let head = at - 2;
   if (head >= floor && (isParticiple(tokens[head]) || /^(familiar|close)$/.test(tokens[head].lower))) head--;
-  if (head < floor || !tokens[head].isWord || (tokens[head].capitalized && !STANDING_FOR_PEOPLE.has(tokens[head].lower))) return mention;
+  if (head < floor || !tokens[head].isWord || (tokens[head].capitalized && !STANDING_FOR_PEOPLE.has(tokens[head].lower))) return held;
   const holder = descriptionEndingAt(text, tokens, head, floor);
-  return holder ? { start: holder.start, end: mention.end, kind: 'description', name: text.slice(holder.start, mention.end), titles: [] } : mention;
+  return holder ? newMention(holder.start, held.end, 'description', text.slice(holder.start, held.end)) : held;
 }
 
 /** `saying`, `speaking`: a present participle (or any word ending so). */
@@ -330,10 +351,10 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
   const t = tokens[k];
   if (!t.isWord) return null;
   // `said Democratic strategist David Axelrod`: a capitalised word, a role, then the name.
-  const role = tokens[k + 1];
+  const role = tokenIfAny(tokens, k + 1);
   if (t.capitalized && role?.isWord && !role.capitalized && !NAME_CONNECTORS.has(role.lower) && (ROLE_NOUNS.has(role.lower) || TITLE_WORDS.has(role.lower))) {
     const described = describedName(text, tokens, k + 1, ceiling);
-    if (described) return { ...described, start: t.start };
+    if (described) return spanning(described, t.start, described.end);
   }
   // `said Mr. McGinley`: an honorific opens a name.
   if (t.capitalized && (!NOT_NAMES.has(t.lower) || HONORIFICS.has(t.lower))) return nameStartingAt(text, tokens, k, ceiling);
@@ -346,7 +367,7 @@ export function subjectAfter(text: string, tokens: readonly Token[], cue: number
 
 /** `200 protesters`, `about 50 protesters`: a number, perhaps rounded, opens a description as a determiner does. */
 function opensQuantity(tokens: readonly Token[], k: number): boolean {
-  const number = /^(about|nearly|almost|roughly|some|around|over)$/.test(tokens[k].lower) ? tokens[k + 1] : tokens[k];
+  const number = /^(about|nearly|almost|roughly|some|around|over)$/.test(tokens[k].lower) ? tokenIfAny(tokens, k + 1) : tokens[k];
   return number !== undefined && /^\d[\d,]*$/.test(number.text);
 }
 
@@ -356,13 +377,13 @@ function opensQuantity(tokens: readonly Token[], k: number): boolean {
  * `which some have argued`).
  */
 export function opensClause(tokens: readonly Token[], k: number): boolean {
-  const before = tokens[k - 1];
+  const before = tokenIfAny(tokens, k - 1);
   return before === undefined || !before.isWord || /^(and|but|yet|so|when|while|if)$/.test(before.lower);
 }
 
 /** `said another`, `tweeted others`: a word that stands for people on its own. */
 function standingAlone(t: Token): Mention | null {
-  return STANDING_FOR_PEOPLE.has(t.lower) ? { start: t.start, end: t.end, kind: 'description', name: t.text, titles: [] } : null;
+  return STANDING_FOR_PEOPLE.has(t.lower) ? newMention(t.start, t.end, 'description', t.text) : null;
 }
 
 /** Words that put a time, not a person, between a cue and a name: `said last week Trump...`. */
@@ -382,7 +403,7 @@ function describedName(text: string, tokens: readonly Token[], from: number, cei
     if (!t.isWord || !t.capitalized) return null;
     if (describes(tokens[k + 1]) && k + 1 < ceiling) continue; // `Republican voter`: a capitalised modifier
     const name = nameStartingAt(text, tokens, k, ceiling);
-    return name && { ...name, start: tokens[from].start };
+    return name && spanning(name, tokens[from].start, name.end);
   }
   return null;
 }
@@ -412,5 +433,5 @@ function bareNounPhrase(text: string, tokens: readonly Token[], from: number, ce
   // `court records`: a plural at the end heads the phrase too.
   const end = head < 0 || tokens[last].lower.endsWith('s') ? last : head;
   if (end < 0) return null;
-  return { start: tokens[from].start, end: tokens[end].end, kind: 'description', name: text.slice(tokens[from].start, tokens[end].end), titles: [] };
+  return newMention(tokens[from].start, tokens[end].end, 'description', text.slice(tokens[from].start, tokens[end].end));
 }
