@@ -6,7 +6,7 @@ import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, EvidenceKind, 
 import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, headlineSubject, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
-import { isParticiple, type Mention, nameStartingAt } from './mentions';
+import { isParticiple, type Mention, nameStartingAt, newMention } from './mentions';
 import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
@@ -191,7 +191,9 @@ function resolve(attribution: Attribution, paragraph: number, registry: SpeakerR
 function withParticiple(tokens: readonly Token[], at: number, before: number, cues: CueMatcher, from: Resolved): Resolved {
   const t = tokens[at];
   const length = at < before && isParticiple(t) ? cues.cueLength(tokens, at) : 0;
-  return length === 0 ? from : { ...from, attribution: { ...from.attribution, cue: { start: t.start, end: tokens[at + length - 1].end } } };
+  if (length === 0) return from;
+  const { mention, rule } = from.attribution;
+  return { ...from, attribution: { mention, cue: { start: t.start, end: tokens[at + length - 1].end }, rule } };
 }
 
 function continuation(from: Resolved, factor: number): Resolved {
@@ -243,7 +245,8 @@ function headlineSpeaker(text: string, tokens: readonly Token[], quoteStart: num
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     if (!registry.knownSurname(words[n - 1])) continue;
     const end = attribution.mention.start + words.slice(0, n).join(' ').length;
-    return { ...attribution, mention: { ...attribution.mention, end, name: text.slice(attribution.mention.start, end) } };
+    const { mention, cue, rule } = attribution;
+    return { mention: newMention(mention.start, end, mention.kind, text.slice(mention.start, end), mention.titles, mention.antecedent), cue, rule };
   }
   return null;
 }

@@ -15,6 +15,7 @@ export interface CueSpan {
 
 export type AttributionRule = 'after' | 'inverted' | 'before' | 'according' | 'sentence' | 'headline' | 'intro' | 'subject' | 'colon' | 'possessor' | 'signature';
 
+/** Written as `{ mention, cue, rule }` literals, never spread: every attribution then has one shape for the optimiser. */
 export interface Attribution {
   readonly mention: Mention;
   readonly cue: CueSpan;
