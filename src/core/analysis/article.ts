@@ -108,13 +108,22 @@ function opensSentence(text: string, paragraphStart: number, start: number): boo
   return (ch === '.' || ch === '?' || ch === '!') && i < start - 1;
 }
 
-/** A capitalised run read as a name: where the name starts within it, the name (and its words) and its titles. */
-type ParsedRun = { readonly offset: number; readonly name: string; readonly words: readonly string[]; readonly titles: readonly string[] } | null;
+/**
+ * A capitalised run read as a name: where the name starts within it, the name, its first word and
+ * number of words, and its titles. (Not the array of words: `split` answers a repeated call from a
+ * cache, with an array of another hidden class, and code compiled for one is thrown away on the other.)
+ */
+type ParsedRun = { readonly offset: number; readonly name: string; readonly firstWord: string; readonly wordCount: number; readonly titles: readonly string[] } | null;
 
 function parseRun(run: string): ParsedRun {
   const tokens = tokenize(run);
   const mention = nameStartingAt(run, tokens, 0, tokens.length);
-  return mention && { offset: mention.start, name: mention.name, words: mention.name.split(' '), titles: mention.titles };
+  if (!mention) return null;
+  const { name } = mention;
+  const firstSpace = name.indexOf(' ');
+  let wordCount = 1;
+  for (let space = firstSpace; space >= 0; space = name.indexOf(' ', space + 1)) wordCount++;
+  return { offset: mention.start, name, firstWord: firstSpace < 0 ? name : name.slice(0, firstSpace), wordCount, titles: mention.titles };
 }
 
 /** A name is a subject when it opens its sentence or its cue verb follows (`..., Kerry said`). */
@@ -162,11 +171,11 @@ function registerNames(
       parsed.set(run, name);
     }
     if (!name) continue;
-    const nameWords = name.words;
-    const known = nameWords.length === 1 ? registry.knownSurname(nameWords[0]) : undefined;
+    const { firstWord, wordCount } = name;
+    const known = wordCount === 1 ? registry.knownSurname(firstWord) : undefined;
     if (known) {
       registry.noteMention(known, start + name.offset, index, isSubject(text, paragraph, start, end, cues));
-    } else if (nameWords.length >= 2 && nameWords.length <= 4 && (name.titles.length > 0 || FIRST_NAME_GENDER.has(nameWords[0].toLowerCase()))) {
+    } else if (wordCount >= 2 && wordCount <= 4 && (name.titles.length > 0 || FIRST_NAME_GENDER.has(firstWord.toLowerCase()))) {
       registry.addName(name.name, name.titles, start + name.offset, index, isSubject(text, paragraph, start, end, cues));
     }
   }
@@ -256,8 +265,7 @@ function speakerLabel(text: string, tokens: readonly Token[], registry: SpeakerR
   const label = turnLabel(text, tokens);
   if (!label) return null;
   const { name } = label.mention;
-  const words = name.split(' ');
-  return /^[A-Z][A-Z .'’-]+$/.test(name) || words.length >= 2 || registry.knownSurname(words[0]) ? label : null;
+  return /^[A-Z][A-Z .'’-]+$/.test(name) || name.includes(' ') || registry.knownSurname(name) ? label : null;
 }
 
 /** How far into a quotation a transcript turn's label may end (`"Chris Matthews:` and a space). */
@@ -281,8 +289,8 @@ function innerSpeakerLabel(text: string, innerStart: number, innerEnd: number, r
 function sameSentence(text: string, tokens: readonly Token[], slots: readonly QuoteSlot[], k: number): boolean {
   for (let i = slots[k].after; i < slots[k + 1].first; i++) if (isSentenceEnd(tokens, i)) return false;
   const inner = text.slice(slots[k].start, slots[k].end);
-  const next = tokens[slots[k].after];
-  return !(/[.!?]["'”’]?$/.test(inner) && (next === undefined || next.capitalized || slots[k].after === slots[k + 1].first));
+  const after = slots[k].after;
+  return !(/[.!?]["'”’]?$/.test(inner) && (after >= tokens.length || tokens[after].capitalized || after === slots[k + 1].first));
 }
 
 /** A short paragraph that only signs the one before: `- Hillary Clinton.`, `—Tom Park, Eastville`. */
@@ -300,8 +308,6 @@ interface ParagraphOutcome {
   readonly runsOn: boolean;
 }
 
-const NOTHING: ParagraphOutcome = { lastQuote: null, reported: () => null, intro: () => null, runsOn: false };
-
 function once<T>(compute: () => T): () => T {
   let done = false;
   let value: T;
@@ -310,6 +316,10 @@ function once<T>(compute: () => T): () => T {
     return value;
   };
 }
+
+// Made by `once` like every other outcome's functions: a call that has only met `once`'s is compiled
+// for those alone, and throws that code away on meeting another.
+const NOTHING: ParagraphOutcome = { lastQuote: null, reported: once(() => null), intro: once(() => null), runsOn: false };
 
 /** What reading an article carries from paragraph to paragraph, and what it has found so far. */
 class ArticleReading {
@@ -458,7 +468,7 @@ function attributedQuotations(
   }
   const label = inHeadline ? null : speakerLabel(text, tokens, registry);
   // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`).
-  const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (tokens[slot.first - 1]?.text !== ':' || tokens[slot.first - 1].start === label.cue.start);
+  const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (slot.first === 0 || tokens[slot.first - 1].text !== ':' || tokens[slot.first - 1].start === label.cue.start);
   slots.forEach((slot, k) => { if (inTurn(slot)) found[k] = resolve(label!, index, registry); });
   return found;
 }

@@ -59,28 +59,26 @@ interface Mark {
 
 /**
  * Markup left in scraped text (`<tweet id="...">`): its attribute quotes are not quotations. A tag
- * can be cut by a line break, leaving its start at the end of one paragraph and `...">` opening the next.
+ * can be cut by a line break, leaving its start at the end of one paragraph and `...">` opening the
+ * next. One expression for all three: the tail of a cut tag, whole tags, the start of a cut tag.
  */
-const MARKUP_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<[A-Za-z][\w-]*\s[^<>]*="[^<>]*$/g;
-const MARKUP_TAIL = /^[^<>"]*"\/?>/;
+const MARKUP = /^[^<>"]*"\/?>|<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<[A-Za-z][\w-]*\s[^<>]*="[^<>]*$/g;
 
-function markupRanges(text: string): [number, number][] {
-  if (!text.includes('<') && !text.includes('>')) return [];
-  const ranges: [number, number][] = [];
-  const tail = MARKUP_TAIL.exec(text);
-  if (tail) ranges.push([0, tail[0].length]);
-  MARKUP_TAG.lastIndex = 0;
-  for (let m = MARKUP_TAG.exec(text); m; m = MARKUP_TAG.exec(text)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
+/**
+ * `text` with its markup blanked out (the same length, so offsets hold). Rare, and kept to one call
+ * of a built-in: code the compiler has never seen run costs a recompilation of its callers when it does.
+ */
+function withoutMarkup(text: string): string {
+  if (!text.includes('<') && !text.includes('>')) return text;
+  return text.replace(MARKUP, tag => ' '.repeat(tag.length));
 }
 
-function marksOf(text: string, pattern: RegExp, single: boolean): Mark[] {
+/** Marks found in `visible` (the text without its markup), read by what stands around them in `text`. */
+function marksOf(text: string, visible: string, pattern: RegExp, single: boolean): Mark[] {
   const marks: Mark[] = [];
-  const markup = markupRanges(text);
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  for (let m = pattern.exec(visible); m; m = pattern.exec(visible)) {
     if (single && isApostrophe(text, m.index)) continue;
-    if (markup.length && markup.some(([from, to]) => m.index >= from && m.index < to)) continue;
     marks.push({ index: m.index, role: roleOf(text, m.index) });
   }
   return marks;
@@ -163,9 +161,10 @@ function pairMarks(text: string, marks: readonly Mark[], single: boolean): Scann
  * only when `allowStraightSingles` (the headline), since elsewhere they are mostly apostrophes.
  */
 export function scanQuotes(text: string, allowStraightSingles: boolean): ScannedQuote[] {
-  const doubles = marksOf(text, DOUBLE_MARKS, false);
+  const visible = withoutMarkup(text);
+  const doubles = marksOf(text, visible, DOUBLE_MARKS, false);
   if (doubles.length > 0) return pairMarks(text, doubles, false).filter(q => quotesWords(text, q));
-  const singles = marksOf(text, allowStraightSingles ? SINGLE_MARKS_ALL : SINGLE_MARKS_CURLY, true);
+  const singles = marksOf(text, visible, allowStraightSingles ? SINGLE_MARKS_ALL : SINGLE_MARKS_CURLY, true);
   // An unclosed single mark is an apostrophe we could not tell apart (`’90s`), not a quotation.
   return pairMarks(text, singles, true).filter(q => q.closed);
 }

@@ -48,6 +48,11 @@ function countBefore(list: readonly Occurrence[], position: number, orAt: boolea
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const surnameOf = (name: string) => words(name).at(-1)!.toLowerCase().replace(/['’]s$/, '');
+/**
+ * The lower-case words before the surname. Sliced from the words rather than mapped: an empty array
+ * from `map` has another hidden class than a full one, and code compiled for one is thrown away on the other.
+ */
+const givenNames = (name: string) => words(name.toLowerCase()).slice(0, -1);
 
 /** Title words that a description's head noun stands for. */
 const HEAD_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -117,9 +122,9 @@ export class SpeakerRegistry {
   private findByName(name: string): Person | undefined {
     const candidates = this.bySurname.get(surnameOf(name));
     if (!candidates) return undefined;
-    const given = words(name).slice(0, -1).map(w => w.toLowerCase());
+    const given = givenNames(name);
     const compatible = candidates.filter(p => {
-      const theirs = words(p.name).slice(0, -1).map(w => w.toLowerCase());
+      const theirs = givenNames(p.name);
       return given.length === 0 || theirs.length === 0 || given.every(w => theirs.includes(w)) || theirs.every(w => given.includes(w));
     });
     if (compatible.length === 0) return undefined;

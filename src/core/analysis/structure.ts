@@ -76,12 +76,13 @@ export function articleStructure(text: string): ArticleStructure {
       continue;
     }
     previous = line.text;
-    if (paragraphs.length === 0 && headline === null && readsAsHeadline(line, lines[i + 1])) {
+    // Indices are checked before reading: a read past an array's end throws away the compiled code.
+    if (paragraphs.length === 0 && headline === null && readsAsHeadline(line, i + 1 < lines.length ? lines[i + 1] : undefined)) {
       headline = span;
       paragraphs.push(span);
       continue;
     }
-    const last = paragraphs[paragraphs.length - 1];
+    const last = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : undefined;
     if (wrapped && last && last !== headline && !line.blankBefore) {
       const end = line.end;
       paragraphs[paragraphs.length - 1] = { start: last.start, end, text: text.slice(last.start, end) };

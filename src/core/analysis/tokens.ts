@@ -64,8 +64,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = j;
       continue;
     }
-    // One punctuation mark; an astral character (two code units) stays whole.
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
+    // One punctuation mark; an astral character (a high surrogate and its pair) stays whole. Both tests
+    // run on almost every mark, so that a rare astral one does not meet compiled code that never saw them.
+    const width = i + 1 < to && (code & 0xfc00) === 0xd800 ? 2 : 1;
     tokens.push(new TextToken(i, i + width, text.slice(i, i + width), false, false));
     i += width;
   }
