@@ -467,8 +467,10 @@ function attributedQuotations(
     found.push(attribution ? resolve(attribution, index, registry) : null);
   }
   const label = inHeadline ? null : speakerLabel(text, tokens, registry);
-  // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`).
-  const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (slot.first === 0 || tokens[slot.first - 1].text !== ':' || tokens[slot.first - 1].start === label.cue.start);
+  // Inside the turn, but not after a colon of its own (`Clinton: "..." Bush: "..."`). The colon is
+  // told by its code unit (a mark is a token of one): comparing token texts with `':'` here, where
+  // mostly one-character marks come by, gets compiled for those alone and thrown away on a word.
+  const inTurn = (slot: QuoteSlot) => label !== null && slot.start >= label.cue.end && (slot.first === 0 || tokens[slot.first - 1].text.charCodeAt(0) !== 0x3a || tokens[slot.first - 1].start === label.cue.start);
   slots.forEach((slot, k) => { if (inTurn(slot)) found[k] = resolve(label!, index, registry); });
   return found;
 }
