@@ -210,7 +210,6 @@ type TaskMessage = { readonly files: readonly (readonly [string, number])[] } | 
 type WorkerMessage = { readonly results: readonly (readonly [number, AnalysedDocument | string])[] } | { readonly share: CrossSourceMatch[] };
 
 interface Analysis {
-  readonly results: (AnalysedDocument | string)[];
   /** The cross-source matches (`--json`), worked out on the analysis threads where there are any. */
   readonly matches: (matcher: ArticleMatcher) => Promise<JsonMatch[]>;
 }
@@ -228,9 +227,9 @@ function inSharedMemory<T>(value: T): T {
 }
 
 /**
- * Analyses files on every core; results come back in order, and each is also handed to `onResult` as
- * soon as it and all before it are in. With `--json`, the workers then share out the pairing of the
- * quotations, which only starts once every article is indexed.
+ * Analyses files on every core; each result is handed to `onResult`, in the order of `files`, as soon
+ * as it and all before it are in, and is not kept. With `--json`, the workers then share out the
+ * pairing of the quotations, which only starts once every article is indexed.
  */
 function analyseFiles(
   files: readonly string[], options: AnalysisOptions, needs: Needs, onResult: (result: AnalysedDocument | string) => void,
@@ -238,14 +237,11 @@ function analyseFiles(
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
   if (workers < 2) {
-    const results = files.map(file => {
-      const result = analyseFile(file, options, needs);
-      onResult(result);
-      return result;
-    });
-    return Promise.resolve({ results, matches: matcher => Promise.resolve(matcher.matches() ?? []) });
+    for (const file of files) onResult(analyseFile(file, options, needs));
+    return Promise.resolve({ matches: matcher => Promise.resolve(matcher.matches() ?? []) });
   }
-  const results: (AnalysedDocument | string)[] = new Array(files.length);
+  /** Results in before some of those ahead of them, by place in `files`. */
+  const early = new Map<number, AnalysedDocument | string>();
   const shares: CrossSourceMatch[][] = [];
   let handedOver = 0;
   let sharesDone: () => void;
@@ -280,11 +276,14 @@ function analyseFiles(
           return;
         }
         handOut(worker);
-        for (const [index, result] of message.results) results[index] = result;
-        for (; handedOver < files.length && results[handedOver] !== undefined; handedOver++) onResult(results[handedOver]);
+        for (const [index, result] of message.results) early.set(index, result);
+        for (let next = early.get(handedOver); next !== undefined; next = early.get(handedOver)) {
+          early.delete(handedOver++);
+          onResult(next);
+        }
         if (handedOver < files.length) return;
         if (!needs.json) threads.forEach(thread => thread.postMessage({ done: true } satisfies TaskMessage));
-        resolve({ results, matches: needs.json ? matches : () => Promise.resolve([]) });
+        resolve({ matches: needs.json ? matches : () => Promise.resolve([]) });
       });
       worker.on('error', fail);
       worker.on('exit', code => { if (code !== 0) fail(new Error(`an analysis worker stopped with code ${code}`)); });
@@ -310,23 +309,54 @@ function quoteJson(q: Quote) {
   };
 }
 
-function speakersJson(documents: readonly AnalysedDocument[]) {
+/** What the speakers across documents are worked out from. */
+type DocumentSpeakers = Pick<AnalysedDocument, 'quoteSpeakers' | 'analysis'>;
+
+function speakersJson(documents: readonly DocumentSpeakers[]) {
   return mergeSpeakers(documents.map(d => ({ quotes: d.quoteSpeakers.map(speaker => ({ speaker })), speakers: d.analysis.speakers }))).map(s => ({
     name: s.name, aliases: s.aliases, titles: s.titles, quotes: s.quotes, documents: s.documents,
   }));
 }
 
+/** How much of the `--json` report is gathered before it is written: one write per document would cost a system call each. */
+const REPORT_CHUNK = 1 << 20;
+
 /**
- * Writes the `--json` report a document at a time, so a large corpus never becomes one string; the
- * documents and speakers go out while the matches are still being worked out.
+ * Writes the `--json` report as its parts come in, so that a large corpus never becomes one string
+ * and no document waits for the others: each document as soon as it is analysed, then the speakers,
+ * then the matches.
  */
-async function writeJson(documents: readonly AnalysedDocument[], matches: Promise<readonly JsonMatch[]>, output: Output): Promise<void> {
-  output.out('{"documents":[');
-  documents.forEach((d, i) => {
-    output.out(`${i ? ',' : ''}\n${d.json}`);
-  });
-  output.out(`\n],"speakers":${JSON.stringify(speakersJson(documents))},\n`);
-  output.out(`"matches":${JSON.stringify(await matches)}}\n`);
+class JsonReport {
+  private chunk: string[] = [];
+  private chunkLength = 0;
+  private documents = 0;
+
+  constructor(private readonly output: Output) {
+    this.write('{"documents":[');
+  }
+
+  document(json: string): void {
+    this.write(`${this.documents++ ? ',' : ''}\n${json}`);
+  }
+
+  async finish(documents: readonly DocumentSpeakers[], matches: Promise<readonly JsonMatch[]>): Promise<void> {
+    this.write(`\n],"speakers":${JSON.stringify(speakersJson(documents))},\n`);
+    this.flush();
+    this.write(`"matches":${JSON.stringify(await matches)}}\n`);
+    this.flush();
+  }
+
+  private write(text: string): void {
+    this.chunk.push(text);
+    this.chunkLength += text.length;
+    if (this.chunkLength >= REPORT_CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (this.chunk.length) this.output.out(this.chunk.join(''));
+    this.chunk = [];
+    this.chunkLength = 0;
+  }
 }
 
 function lineStarts(text: string): number[] {
@@ -392,29 +422,43 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   const problems: string[] = [];
   const options: AnalysisOptions = { extraCueVerbs: args.cueVerbs };
   const documents: AnalysedDocument[] = [];
+  let analysed = 0;
+  let characters = 0;
   const files = args.paths.flatMap(given => collectFiles(given, problems));
   // The text travels back from the threads only for what reads it: exports.
   const needs: Needs = { text: args.exportFormat !== undefined, json: args.json && !args.exportFormat };
   const matcher = new ArticleMatcher();
-  const onResult = (result: AnalysedDocument | string) => { if (needs.json && typeof result !== 'string') matcher.add(result.file, result.quoteSpans); };
+  const report = needs.json ? new JsonReport(output) : null;
+  const speakers: DocumentSpeakers[] = [];
+  const onResult = (result: AnalysedDocument | string) => {
+    if (typeof result === 'string') {
+      problems.push(result);
+      return;
+    }
+    analysed++;
+    characters += result.characters;
+    if (!report) documents.push(result);
+    else {
+      // Written and indexed now: only what the speakers across documents need is kept.
+      report.document(result.json);
+      matcher.add(result.file, result.quoteSpans);
+      speakers.push({ quoteSpeakers: result.quoteSpeakers, analysis: result.analysis });
+    }
+  };
   const analysis = await analyseFiles(files, options, needs, onResult);
-  for (const result of analysis.results) {
-    if (typeof result === 'string') problems.push(result);
-    else documents.push(result);
-  }
   for (const problem of problems) output.err(`news-annotator: ${problem}\n`);
   if (args.exportFormat) {
     const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
     return Math.max(exported, problems.length ? 1 : 0);
   }
-  if (args.json) await writeJson(documents, analysis.matches(matcher), output);
+  if (report) await report.finish(speakers, analysis.matches(matcher));
   else writeSummary(documents, output);
   if (args.stats) {
-    const megabytes = documents.reduce((sum, d) => sum + d.characters, 0) / 1e6;
+    const megabytes = characters / 1e6;
     const seconds = (Date.now() - began) / 1000;
     const usage = process.resourceUsage();
     const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-    output.err(`news-annotator: ${documents.length} files, ${megabytes.toFixed(1)} M characters in ${seconds.toFixed(2)} s (${(megabytes / seconds).toFixed(1)} M/s), CPU ${cpu.toFixed(2)} s, peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB\n`);
+    output.err(`news-annotator: ${analysed} files, ${megabytes.toFixed(1)} M characters in ${seconds.toFixed(2)} s (${(megabytes / seconds).toFixed(1)} M/s), CPU ${cpu.toFixed(2)} s, peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB\n`);
   }
   return problems.length ? 1 : 0;
 }

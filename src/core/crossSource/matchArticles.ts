@@ -27,12 +27,18 @@ export interface ArticleMatch {
  */
 export class ArticleMatcher {
   private readonly matcher = new CrossSourceMatcher();
-  private readonly articles: { readonly file: string; readonly spans: readonly QuoteInput[] }[] = [];
+  /** Each article's file and its quotations' offsets, start and end one after the other: the words are in the matcher. */
+  private readonly articles: { readonly file: string; readonly offsets: Int32Array }[] = [];
 
   /** `spans` as `quoteSpans` finds them in the article's text. */
   add(file: string, spans: readonly QuoteInput[]): void {
     this.matcher.setDocument(this.articles.length, spans);
-    this.articles.push({ file, spans });
+    const offsets = new Int32Array(2 * spans.length);
+    spans.forEach((span, k) => {
+      offsets[2 * k] = span.start;
+      offsets[2 * k + 1] = span.end;
+    });
+    this.articles.push({ file, offsets });
   }
 
   /** Number of articles added. */
@@ -65,8 +71,8 @@ export class ArticleMatcher {
   });
 
   private endOf(doc: number, quote: number): ArticleMatchEnd {
-    const span = this.articles[doc].spans[quote];
-    return { file: this.articles[doc].file, start: span.start, end: span.end };
+    const { file, offsets } = this.articles[doc];
+    return { file, start: offsets[2 * quote], end: offsets[2 * quote + 1] };
   }
 }
 
