@@ -23,26 +23,33 @@ interface Group {
   readonly documents: Set<number>;
 }
 
+interface FullNameGroup extends Group {
+  /** `name` as `tokensOf` gives it: full names are compared word by word. */
+  words: readonly string[];
+}
+
 const tokensOf = (name: string) => name.toLowerCase().replace(/\./g, '').split(/\s+/).filter(Boolean);
 const isUnnamed = (name: string) => /^(the|a|an)\s/i.test(name) || name === name.toLowerCase();
 
-/** True when two full names can be one person: same surname, and one's given names within the other's. */
-function sameFullName(a: string, b: string): boolean {
-  const x = tokensOf(a);
-  const y = tokensOf(b);
-  if (x.at(-1) !== y.at(-1)) return false;
-  const gx = x.slice(0, -1);
-  const gy = y.slice(0, -1);
-  return gx.every(w => gy.includes(w)) || gy.every(w => gx.includes(w));
+/** Whether every given name of `a` (its words but the last, as `tokensOf` gives them) is among those of `b`. */
+function givenNamesWithin(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length - 1; i++) {
+    const at = b.indexOf(a[i]);
+    if (at < 0 || at === b.length - 1) return false;
+  }
+  return true;
 }
+
+/** True when two full names with the same surname can be one person: one's given names are within the other's. */
+const sameFullName = (x: readonly string[], y: readonly string[]) => givenNamesWithin(x, y) || givenNamesWithin(y, x);
 
 /** Each article's speakers, and who said each of its quotations (an analysis will do). */
 export function mergeSpeakers(
   analyses: readonly { readonly quotes: readonly Pick<Quote, 'speaker'>[]; readonly speakers: readonly SpeakerRecord[] }[],
 ): WorkspaceSpeaker[] {
-  const full: Group[] = [];
+  const full: FullNameGroup[] = [];
   /** Full-name groups by surname: only those can merge, so no pass compares every pair. */
-  const bySurname = new Map<string, Group[]>();
+  const bySurname = new Map<string, FullNameGroup[]>();
   const single: { doc: number; name: string; aliases: readonly string[]; titles: readonly string[]; quotes: number }[] = [];
   const unnamed: Group[] = [];
 
@@ -53,20 +60,24 @@ export function mergeSpeakers(
       const quotes = counts.get(record.name) ?? 0;
       if (isUnnamed(record.name)) {
         unnamed.push({ name: record.name, aliases: new Set(record.aliases), titles: new Set(record.titles), quotes, documents: new Set([doc]) });
-      } else if (tokensOf(record.name).length === 1) {
+        continue;
+      }
+      const words = tokensOf(record.name);
+      if (words.length === 1) {
         single.push({ doc, name: record.name, aliases: record.aliases, titles: record.titles, quotes });
       } else {
-        const surname = tokensOf(record.name).at(-1)!;
+        const surname = words[words.length - 1];
         const bucket = bySurname.get(surname) ?? [];
-        let group = bucket.find(g => sameFullName(g.name, record.name));
+        let group = bucket.find(g => sameFullName(g.words, words));
         if (!group) {
-          group = { name: record.name, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
+          group = { name: record.name, words, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
           full.push(group);
           bucket.push(group);
           bySurname.set(surname, bucket);
         } else if (record.name.length > group.name.length) {
           group.aliases.add(group.name);
           group.name = record.name;
+          group.words = words;
         } else if (record.name !== group.name) {
           group.aliases.add(record.name);
         }
