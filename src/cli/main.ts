@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { analyzeArticle, mergeSpeakers } from '../core/analyze';
+import { analyzeArticle, type ArticleSpeakers, mergeSpeakers, SpeakerMerger, type WorkspaceSpeaker } from '../core/analyze';
 import { ArticleMatcher, shareOfMatches } from '../core/crossSource/matchArticles';
 import type { CrossSourceMatch, MatcherSnapshot, QuoteInput } from '../core/crossSource/matcher';
 import { quoteSpansOf } from '../core/crossSource/quoteSpans';
@@ -309,14 +309,11 @@ function quoteJson(q: Quote) {
   };
 }
 
-/** What the speakers across documents are worked out from. */
-type DocumentSpeakers = Pick<AnalysedDocument, 'quoteSpeakers' | 'analysis'>;
+/** What the speakers across documents are merged from. */
+const articleSpeakers = (d: AnalysedDocument): ArticleSpeakers => ({ quotes: d.quoteSpeakers.map(speaker => ({ speaker })), speakers: d.analysis.speakers });
 
-function speakersJson(documents: readonly DocumentSpeakers[]) {
-  return mergeSpeakers(documents.map(d => ({ quotes: d.quoteSpeakers.map(speaker => ({ speaker })), speakers: d.analysis.speakers }))).map(s => ({
-    name: s.name, aliases: s.aliases, titles: s.titles, quotes: s.quotes, documents: s.documents,
-  }));
-}
+const speakersJson = (speakers: readonly WorkspaceSpeaker[]) =>
+  speakers.map(s => ({ name: s.name, aliases: s.aliases, titles: s.titles, quotes: s.quotes, documents: s.documents }));
 
 /** How much of the `--json` report is gathered before it is written: one write per document would cost a system call each. */
 const REPORT_CHUNK = 1 << 20;
@@ -339,8 +336,8 @@ class JsonReport {
     this.write(`${this.documents++ ? ',' : ''}\n${json}`);
   }
 
-  async finish(documents: readonly DocumentSpeakers[], matches: Promise<readonly JsonMatch[]>): Promise<void> {
-    this.write(`\n],"speakers":${JSON.stringify(speakersJson(documents))},\n`);
+  async finish(speakers: readonly WorkspaceSpeaker[], matches: Promise<readonly JsonMatch[]>): Promise<void> {
+    this.write(`\n],"speakers":${JSON.stringify(speakersJson(speakers))},\n`);
     this.flush();
     this.write(`"matches":${JSON.stringify(await matches)}}\n`);
     this.flush();
@@ -402,7 +399,7 @@ function writeSummary(documents: readonly AnalysedDocument[], output: Output): v
     }
     output.out('\n');
   }
-  const speakers = speakersJson(documents).filter(s => s.quotes > 0);
+  const speakers = mergeSpeakers(documents.map(articleSpeakers)).filter(s => s.quotes > 0);
   if (documents.length > 1 && speakers.length) {
     output.out('Speakers across all articles\n');
     for (const s of speakers) output.out(`  ${s.name}: ${s.quotes} quotation${s.quotes === 1 ? '' : 's'} in ${s.documents} article${s.documents === 1 ? '' : 's'}\n`);
@@ -429,7 +426,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   const needs: Needs = { text: args.exportFormat !== undefined, json: args.json && !args.exportFormat };
   const matcher = new ArticleMatcher();
   const report = needs.json ? new JsonReport(output) : null;
-  const speakers: DocumentSpeakers[] = [];
+  const speakers = new SpeakerMerger();
   const onResult = (result: AnalysedDocument | string) => {
     if (typeof result === 'string') {
       problems.push(result);
@@ -439,10 +436,10 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
     characters += result.characters;
     if (!report) documents.push(result);
     else {
-      // Written and indexed now: only what the speakers across documents need is kept.
+      // Written, indexed and merged now: nothing of the document is kept.
       report.document(result.json);
       matcher.add(result.file, result.quoteSpans);
-      speakers.push({ quoteSpeakers: result.quoteSpeakers, analysis: result.analysis });
+      speakers.add(articleSpeakers(result));
     }
   };
   const analysis = await analyseFiles(files, options, needs, onResult);
@@ -451,7 +448,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
     const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
     return Math.max(exported, problems.length ? 1 : 0);
   }
-  if (report) await report.finish(speakers, analysis.matches(matcher));
+  if (report) await report.finish(speakers.merged(), analysis.matches(matcher));
   else writeSummary(documents, output);
   if (args.stats) {
     const megabytes = characters / 1e6;

@@ -2,7 +2,7 @@
 import { analyze } from './analysis/article';
 import type { AnalysisOptions, ArticleAnalysis } from './types';
 
-export { mergeSpeakers, type WorkspaceSpeaker } from './analysis/merge';
+export { type ArticleSpeakers, mergeSpeakers, SpeakerMerger, type WorkspaceSpeaker } from './analysis/merge';
 export type { AnalysisOptions } from './types';
 
 /** Finds an article's structure, its quotations and who said each. Pure and synchronous. */

@@ -43,78 +43,96 @@ function givenNamesWithin(a: readonly string[], b: readonly string[]): boolean {
 /** True when two full names with the same surname can be one person: one's given names are within the other's. */
 const sameFullName = (x: readonly string[], y: readonly string[]) => givenNamesWithin(x, y) || givenNamesWithin(y, x);
 
-/** Each article's speakers, and who said each of its quotations (an analysis will do). */
-export function mergeSpeakers(
-  analyses: readonly { readonly quotes: readonly Pick<Quote, 'speaker'>[]; readonly speakers: readonly SpeakerRecord[] }[],
-): WorkspaceSpeaker[] {
-  const full: FullNameGroup[] = [];
-  /** Full-name groups by surname: only those can merge, so no pass compares every pair. */
-  const bySurname = new Map<string, FullNameGroup[]>();
-  const single: { doc: number; name: string; aliases: readonly string[]; titles: readonly string[]; quotes: number }[] = [];
-  const unnamed: Group[] = [];
+/** An article's speakers, and who said each of its quotations (an analysis will do). */
+export interface ArticleSpeakers {
+  readonly quotes: readonly Pick<Quote, 'speaker'>[];
+  readonly speakers: readonly SpeakerRecord[];
+}
 
-  analyses.forEach((analysis, doc) => {
+/** Each article's speakers, and who said each of its quotations. */
+export function mergeSpeakers(analyses: readonly ArticleSpeakers[]): WorkspaceSpeaker[] {
+  const merger = new SpeakerMerger();
+  for (const analysis of analyses) merger.add(analysis);
+  return merger.merged();
+}
+
+/**
+ * `mergeSpeakers` an article at a time, so that what each article found need not be kept: the
+ * command line adds each article as soon as it is analysed.
+ */
+export class SpeakerMerger {
+  private readonly full: FullNameGroup[] = [];
+  /** Full-name groups by surname: only those can merge, so no pass compares every pair. */
+  private readonly bySurname = new Map<string, FullNameGroup[]>();
+  private readonly single: { doc: number; name: string; aliases: readonly string[]; titles: readonly string[]; quotes: number }[] = [];
+  private readonly unnamed: Group[] = [];
+  private documents = 0;
+
+  add(analysis: ArticleSpeakers): void {
+    const doc = this.documents++;
     const counts = new Map<string, number>();
     for (const q of analysis.quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
     for (const record of analysis.speakers) {
       const quotes = counts.get(record.name) ?? 0;
       if (isUnnamed(record.name)) {
-        unnamed.push({ name: record.name, aliases: new Set(record.aliases), titles: new Set(record.titles), quotes, documents: new Set([doc]) });
+        this.unnamed.push({ name: record.name, aliases: new Set(record.aliases), titles: new Set(record.titles), quotes, documents: new Set([doc]) });
         continue;
       }
       const words = tokensOf(record.name);
       if (words.length === 1) {
-        single.push({ doc, name: record.name, aliases: record.aliases, titles: record.titles, quotes });
-      } else {
-        const surname = words[words.length - 1];
-        const bucket = bySurname.get(surname) ?? [];
-        let group = bucket.find(g => sameFullName(g.words, words));
-        if (!group) {
-          group = { name: record.name, words, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
-          full.push(group);
-          bucket.push(group);
-          bySurname.set(surname, bucket);
-        } else if (record.name.length > group.name.length) {
-          group.aliases.add(group.name);
-          group.name = record.name;
-          group.words = words;
-        } else if (record.name !== group.name) {
-          group.aliases.add(record.name);
-        }
-        for (const alias of record.aliases) group.aliases.add(alias);
-        for (const title of record.titles) group.titles.add(title);
-        group.quotes += quotes;
-        group.documents.add(doc);
+        this.single.push({ doc, name: record.name, aliases: record.aliases, titles: record.titles, quotes });
+        continue;
       }
-    }
-  });
-
-  // A lone surname joins the one full name it can stand for; with two candidates it stays apart.
-  const alone: Group[] = [];
-  const lone = new Map<string, Group>();
-  for (const s of single) {
-    const candidates = bySurname.get(tokensOf(s.name)[0]) ?? [];
-    const group = candidates.length === 1 ? candidates[0] : lone.get(s.name);
-    if (group) {
-      if (group.name !== s.name) group.aliases.add(s.name);
-      for (const alias of s.aliases) group.aliases.add(alias);
-      for (const title of s.titles) group.titles.add(title);
-      group.quotes += s.quotes;
-      group.documents.add(s.doc);
-    } else {
-      const created = { name: s.name, aliases: new Set(s.aliases), titles: new Set(s.titles), quotes: s.quotes, documents: new Set([s.doc]) };
-      alone.push(created);
-      lone.set(s.name, created);
+      const surname = words[words.length - 1];
+      const bucket = this.bySurname.get(surname) ?? [];
+      let group = bucket.find(g => sameFullName(g.words, words));
+      if (!group) {
+        group = { name: record.name, words, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
+        this.full.push(group);
+        bucket.push(group);
+        this.bySurname.set(surname, bucket);
+      } else if (record.name.length > group.name.length) {
+        group.aliases.add(group.name);
+        group.name = record.name;
+        group.words = words;
+      } else if (record.name !== group.name) {
+        group.aliases.add(record.name);
+      }
+      for (const alias of record.aliases) group.aliases.add(alias);
+      for (const title of record.titles) group.titles.add(title);
+      group.quotes += quotes;
+      group.documents.add(doc);
     }
   }
 
-  return [...full, ...alone, ...unnamed]
-    .map(g => ({
-      name: g.name,
-      aliases: [...g.aliases].filter(a => a !== g.name).sort(),
-      titles: [...g.titles].sort(),
-      quotes: g.quotes,
-      documents: g.documents.size,
-    }))
-    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  /** The speakers of every article added, most quoted first. Ends the merge: call it once, after the last `add`. */
+  merged(): WorkspaceSpeaker[] {
+    // A lone surname joins the one full name it can stand for; with two candidates it stays apart.
+    const alone: Group[] = [];
+    const lone = new Map<string, Group>();
+    for (const s of this.single) {
+      const candidates = this.bySurname.get(tokensOf(s.name)[0]) ?? [];
+      const group = candidates.length === 1 ? candidates[0] : lone.get(s.name);
+      if (group) {
+        if (group.name !== s.name) group.aliases.add(s.name);
+        for (const alias of s.aliases) group.aliases.add(alias);
+        for (const title of s.titles) group.titles.add(title);
+        group.quotes += s.quotes;
+        group.documents.add(s.doc);
+      } else {
+        const created = { name: s.name, aliases: new Set(s.aliases), titles: new Set(s.titles), quotes: s.quotes, documents: new Set([s.doc]) };
+        alone.push(created);
+        lone.set(s.name, created);
+      }
+    }
+    return [...this.full, ...alone, ...this.unnamed]
+      .map(g => ({
+        name: g.name,
+        aliases: [...g.aliases].filter(a => a !== g.name).sort(),
+        titles: [...g.titles].sort(),
+        quotes: g.quotes,
+        documents: g.documents.size,
+      }))
+      .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  }
 }
