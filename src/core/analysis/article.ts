@@ -57,7 +57,10 @@ function tokensOutside(text: string, paragraph: Span, quotes: readonly { absStar
   return tokens;
 }
 
-/** Where a capital may stand: the regular expression skips ASCII lower case faster than a loop; `isUpperChar` decides. */
+/**
+ * Where a capital may stand: the regular expression skips ASCII lower case faster than a loop;
+ * `isUpperChar` decides. Searched with `test`, which unlike `exec` makes no match object per capital.
+ */
 const CAPITAL = /[A-Z\u00C0-\uFFFF]/g;
 
 const NAME_CONNECTOR = /^(of|de|van|von|bin|al|la|du|da|der|le|del|el|ibn|abu|di)$/;
@@ -151,8 +154,8 @@ function registerNames(
   }
   quote = 0;
   CAPITAL.lastIndex = 0;
-  for (let m = CAPITAL.exec(paragraph.text); m; m = CAPITAL.exec(paragraph.text)) {
-    const start = paragraph.start + m.index;
+  while (CAPITAL.test(paragraph.text)) {
+    const start = paragraph.start + CAPITAL.lastIndex - 1;
     if (!isUpperChar(text.charCodeAt(start)) || (start > paragraph.start && isWordChar(text.charCodeAt(start - 1)))) continue;
     while (quote < quotes.length && quotes[quote].absEnd <= start) quote++;
     if (quote < quotes.length && start >= quotes[quote].absStart) { CAPITAL.lastIndex = quotes[quote].absEnd - paragraph.start; continue; }
