@@ -30,7 +30,7 @@ import { FNV_OFFSET, fnv1a, pairHome, spread } from '../hash';
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
 import { NgramIndex, type NgramIndexSnapshot, trigramKey } from './ngramIndex';
-import { forEachWordRange, isStopword, normalizeWord, Vocabulary, type VocabularySnapshot } from './tokens';
+import { isStopword, normalizeWord, Vocabulary, type VocabularySnapshot, WordCursor } from './tokens';
 
 /** What the matcher needs to know of a quotation. `Quote` from the analysis satisfies it. */
 export interface QuoteInput {
@@ -197,6 +197,8 @@ export class CrossSourceMatcher {
   private words: Int32Array = new Int32Array(1 << 16);
   private bracketed: Uint8Array = new Uint8Array(1 << 16);
   private wordsUsed = 0;
+  /** Reads the words of the quotations indexed. */
+  private readonly cursor = new WordCursor();
   private liveQuotes = 0;
   /**
    * Live quotations per wording (by fingerprint). Word frequencies count each wording once: a remark
@@ -255,30 +257,25 @@ export class CrossSourceMatcher {
     this.ensureQuoteCapacity(first + quotes.length);
     // Copies of each wording in this article so far, by fingerprint: only a long article can repeat one too often.
     const inArticle = quotes.length > MAX_MATCHED_COPIES_PER_ARTICLE ? new Map<number, number>() : null;
-    quotes.forEach((quote, index) => {
+    for (let index = 0; index < quotes.length; index++) {
+      const quote = quotes[index];
       const id = this.quoteIds++;
-      const { ids, bracketed } = this.readWords(quote.text);
-      this.ensurePoolCapacity(ids.length);
-      this.wordsAt[id] = this.wordsUsed;
-      this.wordCounts[id] = ids.length;
-      this.words.set(ids, this.wordsUsed);
-      // Pool space is written once, so flags left at zero mean "not bracketed".
-      if (bracketed) this.bracketed.set(bracketed, this.wordsUsed);
-      this.wordsUsed += ids.length;
+      const bracketed = this.storeWords(id, quote.text);
+      const wordCount = this.wordCounts[id];
       const headline = quote.kind === 'headline';
-      const titleLike = !headline && ids.length <= MAX_TITLE_WORDS && isTitleCase(quote.text);
+      const titleLike = !headline && wordCount <= MAX_TITLE_WORDS && isTitleCase(quote.text);
       this.quoteFlags[id] = (headline ? QuoteFlag.Headline : 0) | (titleLike ? QuoteFlag.TitleLike : 0) | (bracketed ? QuoteFlag.Bracketed : 0);
       this.quoteDoc[id] = doc;
       this.quoteIndex[id] = index;
       this.quoteParagraph[id] = quote.paragraph ?? -1;
-      this.quoteFingerprint[id] = fingerprintOf(ids, bracketed);
+      this.quoteFingerprint[id] = fingerprintOf(this.words, this.bracketed, this.wordsAt[id], this.wordsAt[id] + wordCount);
       this.quoteStates[id] = QuoteState.Live;
       const keyCount = this.keysOf(id);
       this.keyCounts[id] = keyCount;
       this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
       const fingerprint = this.quoteFingerprint[id];
       const copiesBefore = this.wordings.add(fingerprint);
-      if (copiesBefore === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, 1);
+      if (copiesBefore === 0) this.vocabulary.countOccurrences(this.words.subarray(this.wordsAt[id], this.wordsAt[id] + wordCount), 1);
       const copiesHereBefore = inArticle?.get(fingerprint) ?? 0;
       inArticle?.set(fingerprint, copiesHereBefore + 1);
       // A wording without keys is never a candidate, so its copies cost nothing to keep apart.
@@ -286,13 +283,14 @@ export class CrossSourceMatcher {
         this.quoteFlags[id] |= QuoteFlag.Surplus;
         this.listSurplus(id);
       } else {
+        this.index.prefetch(this.keyScratch, 0, keyCount);
         for (let k = 0; k < keyCount; k++) this.index.add(this.keyScratch[k], id);
         this.liveKeys += keyCount;
         const surplus = this.surplus.get(fingerprint);
         if (surplus?.first === NO_FIRST_COPY) surplus.first = FIRST_COPY_UNKNOWN;
       }
-      this.liveWords += ids.length;
-    });
+      this.liveWords += wordCount;
+    }
     this.liveQuotes += quotes.length;
     this.docQuotes.set(doc, { first, count: quotes.length });
     this.docMatches.set(doc, []);
@@ -754,6 +752,7 @@ export class CrossSourceMatcher {
     const index = this.index;
     const keyTotal = this.keysOf(quote);
     const keys = this.keyScratch;
+    index.prefetch(keys, 0, keyTotal);
     const maxCount = this.postingLimitFor(keyTotal);
     if (skipResolved) while (this.firstLive < this.quoteIds && states[this.firstLive] !== QuoteState.Live) this.firstLive++;
     const floor = skipResolved ? this.firstLive : 0;
@@ -858,15 +857,26 @@ export class CrossSourceMatcher {
     return Math.max(STOPWORD_WEIGHT, Math.min(1, Math.log(wordings / df) / Math.log(RARE_WORD_SHARE)));
   };
 
-  private readWords(text: string): { ids: number[]; bracketed: number[] | null } {
-    const ids: number[] = [];
-    let bracketed: number[] | null = null;
-    forEachWordRange(text, (start, end, inBrackets) => {
-      if (inBrackets && bracketed === null) bracketed = ids.map(() => 0);
-      ids.push(this.vocabulary.idOfRange(text, start, end));
-      if (bracketed !== null) bracketed.push(inBrackets ? 1 : 0);
-    });
-    return { ids, bracketed };
+  /** Reads the words of `text` into the pool as quotation `id`'s; returns whether any stands in brackets. */
+  private storeWords(id: number, text: string): boolean {
+    // A word takes a character and a separator at least.
+    this.ensurePoolCapacity((text.length + 1) >> 1);
+    const from = this.wordsUsed;
+    const cursor = this.cursor;
+    let at = from;
+    let anyBracketed = false;
+    cursor.reset(text);
+    while (cursor.next()) {
+      this.words[at] = this.vocabulary.idOfRange(text, cursor.start, cursor.end);
+      // Pool space is written once, so flags left at zero mean "not bracketed".
+      if (cursor.bracketed) this.bracketed[at] = 1;
+      anyBracketed ||= cursor.bracketed;
+      at++;
+    }
+    this.wordsAt[id] = from;
+    this.wordCounts[id] = at - from;
+    this.wordsUsed = at;
+    return anyBracketed;
   }
 
   /**
@@ -1097,12 +1107,13 @@ function isTitleCase(text: string): boolean {
   return words.length > 0 && words.every(word => CAPITALISED.test(word));
 }
 
-function fingerprintOf(ids: readonly number[], bracketed: readonly number[] | null): number {
+/** The fingerprint of the words `from` to `to` of the pool. */
+function fingerprintOf(words: Int32Array, bracketed: Uint8Array, from: number, to: number): number {
   let hash = FNV_OFFSET;
-  ids.forEach((id, k) => {
-    hash = fnv1a(hash, id);
-    if (bracketed?.[k]) hash = fnv1a(hash, 0x5bd1e995);
-  });
+  for (let at = from; at < to; at++) {
+    hash = fnv1a(hash, words[at]);
+    if (bracketed[at]) hash = fnv1a(hash, 0x5bd1e995);
+  }
   // 30 bits, never negative: `WordingCounts` marks an empty slot with -1.
   return hash & 0x3fffffff;
 }

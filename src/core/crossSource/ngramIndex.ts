@@ -9,59 +9,65 @@ import { spread } from '../hash';
 
 /** An `NgramIndex` as plain typed arrays, which threads can pass to each other. */
 export interface NgramIndexSnapshot {
-  readonly keys: Int32Array;
-  readonly heads: Int32Array;
-  readonly counts: Uint16Array;
+  readonly table: Int32Array;
   readonly usedSlots: number;
   readonly entries: number;
-  readonly postingQuote: Int32Array;
-  readonly postingNext: Int32Array;
+  readonly postings: Int32Array;
 }
+
+// A table slot's fields, side by side: a lookup reads one cache line rather than one per array, and
+// lookups into a table of millions of slots are most of what indexing and finding candidates cost.
+const KEY = 0;
+/**
+ * One more than the slot's head: the first posting of its key, or `inline(quote)` when its key has
+ * one entry, that quotation; so 0, as in a new array, is an empty slot.
+ */
+const HEAD = 1;
+/** Live quotations holding the key, saturating at `SATURATED`: past that, a key is boilerplate until the owner compacts. */
+const COUNT = 2;
+const SLOT_FIELDS = 3;
+// A posting's fields, side by side for the same reason.
+const QUOTE = 0;
+const NEXT = 1;
+const POSTING_FIELDS = 2;
 
 export class NgramIndex {
   // Open addressing on the 32-bit key, filled to three quarters at most and grown by half (not
-  // doubled: the table is a large part of the index). A slot's head is -1 when it is empty, the first
-  // posting of its key, or `inline(quote)` when its key has one entry, that quotation.
-  private keys: Int32Array;
-  private heads: Int32Array;
-  // Live quotations per key, saturating at `SATURATED`: past that, a key is boilerplate until the owner compacts.
-  private counts: Uint16Array;
+  // doubled: the table is a large part of the index).
+  private table: Int32Array;
+  private capacity: number;
   private usedSlots = 0;
-  // Postings as singly linked lists threaded through two parallel arrays.
-  private postingQuote: Int32Array;
-  private postingNext: Int32Array;
+  // Postings as singly linked lists.
+  private postingFields: Int32Array;
   private postingCount = 0;
   /** Entries added, inline ones and dead ones included. */
   private entries = 0;
+  /** What `prefetch` read last, kept so that its reads are not optimised away. */
+  prefetched = 0;
 
   constructor(expectedKeys = 1 << 16) {
-    const capacity = Math.max(16, Math.ceil((expectedKeys * 4) / 3));
-    this.keys = new Int32Array(capacity);
-    this.heads = new Int32Array(capacity).fill(-1);
-    this.counts = new Uint16Array(capacity);
+    this.capacity = Math.max(16, Math.ceil((expectedKeys * 4) / 3));
+    this.table = new Int32Array(SLOT_FIELDS * this.capacity);
     // Most keys keep their one entry inline: postings for half of them to begin with.
-    this.postingQuote = new Int32Array(Math.max(16, Math.ceil(expectedKeys / 2)));
-    this.postingNext = new Int32Array(Math.max(16, Math.ceil(expectedKeys / 2)));
+    this.postingFields = new Int32Array(POSTING_FIELDS * Math.max(16, Math.ceil(expectedKeys / 2)));
   }
 
   /** The index's arrays as they stand (shared, not copied), for `NgramIndex.restore` on another thread. */
   snapshot(): NgramIndexSnapshot {
     return {
-      keys: this.keys, heads: this.heads, counts: this.counts, usedSlots: this.usedSlots, entries: this.entries,
-      postingQuote: this.postingQuote.subarray(0, this.postingCount), postingNext: this.postingNext.subarray(0, this.postingCount),
+      table: this.table, usedSlots: this.usedSlots, entries: this.entries,
+      postings: this.postingFields.subarray(0, POSTING_FIELDS * this.postingCount),
     };
   }
 
   static restore(snapshot: NgramIndexSnapshot): NgramIndex {
     const index = new NgramIndex(0);
-    index.keys = snapshot.keys;
-    index.heads = snapshot.heads;
-    index.counts = snapshot.counts;
+    index.table = snapshot.table;
+    index.capacity = snapshot.table.length / SLOT_FIELDS;
     index.usedSlots = snapshot.usedSlots;
     index.entries = snapshot.entries;
-    index.postingQuote = snapshot.postingQuote;
-    index.postingNext = snapshot.postingNext;
-    index.postingCount = snapshot.postingQuote.length;
+    index.postingFields = snapshot.postings;
+    index.postingCount = snapshot.postings.length / POSTING_FIELDS;
     return index;
   }
 
@@ -71,33 +77,47 @@ export class NgramIndex {
   }
 
   add(key: number, quoteId: number): void {
-    if ((this.usedSlots + 1) * 4 > this.keys.length * 3) this.growTable();
+    if ((this.usedSlots + 1) * 4 > this.capacity * 3) this.growTable();
     // Room for two postings: a second entry moves the first out of the slot.
-    if (this.postingCount + 2 > this.postingQuote.length) this.growPostings();
-    const slot = this.findSlot(key);
-    let head = this.heads[slot];
+    if (POSTING_FIELDS * (this.postingCount + 2) > this.postingFields.length) this.growPostings();
+    const table = this.table;
+    const at = this.findSlot(key);
+    let head = table[at + HEAD] - 1;
     this.entries++;
-    if (this.counts[slot] !== SATURATED) this.counts[slot]++;
+    if (table[at + COUNT] !== SATURATED) table[at + COUNT]++;
     if (head === -1) {
-      this.keys[slot] = key;
+      table[at + KEY] = key;
       this.usedSlots++;
-      this.heads[slot] = inline(quoteId);
+      table[at + HEAD] = inline(quoteId) + 1;
       return;
     }
+    const postings = this.postingFields;
     if (head < -1) {
-      this.postingQuote[this.postingCount] = inline(head);
-      this.postingNext[this.postingCount] = -1;
+      postings[POSTING_FIELDS * this.postingCount + QUOTE] = inline(head);
+      postings[POSTING_FIELDS * this.postingCount + NEXT] = -1;
       head = this.postingCount++;
     }
-    this.postingQuote[this.postingCount] = quoteId;
-    this.postingNext[this.postingCount] = head;
-    this.heads[slot] = this.postingCount++;
+    postings[POSTING_FIELDS * this.postingCount + QUOTE] = quoteId;
+    postings[POSTING_FIELDS * this.postingCount + NEXT] = head;
+    table[at + HEAD] = ++this.postingCount;
+  }
+
+  /**
+   * Reads the slots of `keys[from, to)`, so that looking them up next finds them in the cache: the
+   * table is far larger than the cache, and where each lookup waits for its own read from memory,
+   * the reads of a loop doing nothing else overlap.
+   */
+  prefetch(keys: Int32Array, from: number, to: number): void {
+    const table = this.table;
+    let read = 0;
+    for (let k = from; k < to; k++) read |= table[this.homeOf(keys[k]) + HEAD];
+    this.prefetched = read;
   }
 
   /** Records that one live quotation holding `key` went away (its posting stays until compaction). */
   release(key: number): void {
-    const slot = this.findSlot(key);
-    if (this.heads[slot] !== -1 && this.counts[slot] !== SATURATED) this.counts[slot]--;
+    const at = this.findSlot(key);
+    if (this.table[at + HEAD] !== 0 && this.table[at + COUNT] !== SATURATED) this.table[at + COUNT]--;
   }
 
   /**
@@ -105,43 +125,47 @@ export class NgramIndex {
    * included), or -1 when no quotation holds it or more than `maxCount` live ones do.
    */
   postings(key: number, maxCount: number): number {
-    const slot = this.findSlot(key);
-    return this.counts[slot] > maxCount ? -1 : this.heads[slot];
+    const at = this.findSlot(key);
+    return this.table[at + COUNT] > maxCount ? -1 : this.table[at + HEAD] - 1;
   }
 
   /** Number of live quotations that hold `key`. */
   count(key: number): number {
-    return this.counts[this.findSlot(key)];
+    return this.table[this.findSlot(key) + COUNT];
   }
 
   next(posting: number): number {
-    return posting < -1 ? -1 : this.postingNext[posting];
+    return posting < -1 ? -1 : this.postingFields[POSTING_FIELDS * posting + NEXT];
   }
 
   quoteAt(posting: number): number {
-    return posting < -1 ? inline(posting) : this.postingQuote[posting];
+    return posting < -1 ? inline(posting) : this.postingFields[POSTING_FIELDS * posting + QUOTE];
   }
 
+  /** Where the fields of `key`'s slot, or of the empty slot it would take, start in `table`. */
   private findSlot(key: number): number {
-    const capacity = this.keys.length;
-    // The hash's high bits scaled to the table (any size, not only powers of two).
-    let slot = Math.floor((spread(key) * capacity) / 0x100000000);
-    while (this.heads[slot] !== -1 && this.keys[slot] !== key) slot = slot + 1 === capacity ? 0 : slot + 1;
-    return slot;
+    const table = this.table;
+    const end = table.length;
+    let at = this.homeOf(key);
+    while (table[at + HEAD] !== 0 && table[at + KEY] !== key) at = at + SLOT_FIELDS === end ? 0 : at + SLOT_FIELDS;
+    return at;
+  }
+
+  /** Where the fields of the first slot to probe for `key` start: the hash's high bits scaled to the table (any size, not only powers of two). */
+  private homeOf(key: number): number {
+    return SLOT_FIELDS * Math.floor((spread(key) * this.capacity) / 0x100000000);
   }
 
   private growTable(): void {
-    const { keys, heads, counts } = this;
-    const capacity = Math.ceil(keys.length * 1.5);
-    this.keys = new Int32Array(capacity);
-    this.heads = new Int32Array(capacity).fill(-1);
-    this.counts = new Uint16Array(capacity);
-    for (let i = 0; i < keys.length; i++) {
-      if (heads[i] === -1) continue;
-      const slot = this.findSlot(keys[i]);
-      this.keys[slot] = keys[i];
-      this.heads[slot] = heads[i];
-      this.counts[slot] = counts[i];
+    const old = this.table;
+    this.capacity = Math.ceil(this.capacity * 1.5);
+    this.table = new Int32Array(SLOT_FIELDS * this.capacity);
+    for (let from = 0; from < old.length; from += SLOT_FIELDS) {
+      if (old[from + HEAD] === 0) continue;
+      const to = this.findSlot(old[from + KEY]);
+      this.table[to + KEY] = old[from + KEY];
+      this.table[to + HEAD] = old[from + HEAD];
+      this.table[to + COUNT] = old[from + COUNT];
     }
   }
 
@@ -151,22 +175,21 @@ export class NgramIndex {
    * time, a key's postings lie scattered, and walking them would cost a cache miss each.
    */
   private growPostings(): void {
-    const length = Math.ceil(this.postingQuote.length * 1.25);
-    const quote = new Int32Array(length);
-    const next = new Int32Array(length);
+    const old = this.postingFields;
+    const postings = new Int32Array(POSTING_FIELDS * Math.ceil((old.length / POSTING_FIELDS) * 1.25));
+    const table = this.table;
     let at = 0;
-    for (let slot = 0; slot < this.heads.length; slot++) {
-      let p = this.heads[slot];
+    for (let head = HEAD; head < table.length; head += SLOT_FIELDS) {
+      let p = table[head] - 1;
       if (p < 0) continue;
-      this.heads[slot] = at;
-      for (; p !== -1; p = this.postingNext[p]) {
-        quote[at] = this.postingQuote[p];
-        next[at] = this.postingNext[p] === -1 ? -1 : at + 1;
+      table[head] = at + 1;
+      for (; p !== -1; p = old[POSTING_FIELDS * p + NEXT]) {
+        postings[POSTING_FIELDS * at + QUOTE] = old[POSTING_FIELDS * p + QUOTE];
+        postings[POSTING_FIELDS * at + NEXT] = old[POSTING_FIELDS * p + NEXT] === -1 ? -1 : at + 1;
         at++;
       }
     }
-    this.postingQuote = quote;
-    this.postingNext = next;
+    this.postingFields = postings;
   }
 }
 

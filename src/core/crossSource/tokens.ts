@@ -42,16 +42,41 @@ export function forEachWord(
 
 /** Calls `visit` for every word of `text` in order, with its range in `text` and whether it stands inside square brackets. */
 export function forEachWordRange(text: string, visit: (start: number, end: number, bracketed: boolean) => void): void {
-  const brackets = bracketRanges(text);
-  let b = 0;
-  // Words are runs of letters and digits (`[\p{L}\p{N}]+`), with inner apostrophes kept so `don't` and
-  // `we're` stay one word: read by hand, which costs a fraction of a regular expression's matches.
-  for (let i = 0; i < text.length;) {
-    let width = letterOrDigitAt(text, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
+  const cursor = new WordCursor();
+  cursor.reset(text);
+  while (cursor.next()) visit(cursor.start, cursor.end, cursor.bracketed);
+}
+
+/**
+ * Steps through the words of a text, as `forEachWordRange` visits them, without allocating: the
+ * matcher reads a hundred thousand quotations with one.
+ */
+export class WordCursor {
+  /** The current word: `text[start, end)`, and whether it stands inside square brackets. */
+  start = 0;
+  end = 0;
+  bracketed = false;
+  private text = '';
+  /** The first `[...]` range (an unclosed bracket runs to the end) not wholly before the current word; `open` -1 when none. */
+  private open = -1;
+  private close = -1;
+
+  reset(text: string): void {
+    this.text = text;
+    this.start = this.end = 0;
+    this.bracketed = false;
+    this.bracketFrom(0);
+  }
+
+  /** Moves to the next word; false when there is none. */
+  next(): boolean {
+    const text = this.text;
+    // Words are runs of letters and digits (`[\p{L}\p{N}]+`), with inner apostrophes kept so `don't` and
+    // `we're` stay one word: read by hand, which costs a fraction of a regular expression's matches.
+    let i = this.end;
+    let width = 0;
+    while (i < text.length && (width = letterOrDigitAt(text, i)) === 0) i++;
+    if (i >= text.length) return false;
     const start = i;
     i += width;
     for (;;) {
@@ -60,8 +85,17 @@ export function forEachWordRange(text: string, visit: (start: number, end: numbe
       if ((joiner === 0x27 || joiner === 0x2019 || joiner === 0x2bc) && (width = letterOrDigitAt(text, i + 1)) > 0) i += 1 + width;
       else break;
     }
-    while (b < brackets.length && brackets[b][1] <= start) b++;
-    visit(start, i, b < brackets.length && brackets[b][0] < start);
+    while (this.open >= 0 && this.close <= start) this.bracketFrom(this.close + 1);
+    this.start = start;
+    this.end = i;
+    this.bracketed = this.open >= 0 && this.open < start;
+    return true;
+  }
+
+  private bracketFrom(from: number): void {
+    this.open = this.text.indexOf('[', from);
+    const close = this.open < 0 ? -1 : this.text.indexOf(']', this.open + 1);
+    this.close = close < 0 ? this.text.length : close;
   }
 }
 
@@ -88,18 +122,6 @@ export function tokenize(text: string, offset = 0): WordToken[] {
   const tokens: WordToken[] = [];
   forEachWord(text, (norm, start, end, bracketed) => tokens.push({ norm, start: start + offset, end: end + offset, bracketed }));
   return tokens;
-}
-
-/** `[from, to)` ranges between square brackets; an unclosed bracket runs to the end. */
-function bracketRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (let open = text.indexOf('['); open >= 0; open = text.indexOf('[', open + 1)) {
-    const close = text.indexOf(']', open + 1);
-    ranges.push([open, close < 0 ? text.length : close]);
-    if (close < 0) break;
-    open = close;
-  }
-  return ranges;
 }
 
 /**
