@@ -27,7 +27,10 @@ function cueMatcher(options: AnalysisOptions | undefined): CueMatcher {
   return matcher;
 }
 
-/** An attribution with the person it names, as the quotations of a paragraph carry it. */
+/**
+ * An attribution with the person it names, as the quotations of a paragraph carry it. Written whole
+ * wherever one is made, never spread, so that all have one shape.
+ */
 interface Resolved {
   readonly attribution: Attribution;
   readonly person: Person | null;
@@ -205,11 +208,11 @@ function withParticiple(tokens: readonly Token[], at: number, before: number, cu
   const length = at < before && isParticiple(t) ? cues.cueLength(tokens, at) : 0;
   if (length === 0) return from;
   const { mention, rule } = from.attribution;
-  return { ...from, attribution: { mention, cue: { start: t.start, end: tokens[at + length - 1].end }, rule } };
+  return { attribution: { mention, cue: { start: t.start, end: tokens[at + length - 1].end }, rule }, person: from.person, evidence: from.evidence, confidence: from.confidence };
 }
 
 function continuation(from: Resolved, factor: number): Resolved {
-  return { ...from, evidence: 'continuation', confidence: Math.round(from.confidence * factor * 100) / 100 };
+  return { attribution: from.attribution, person: from.person, evidence: 'continuation', confidence: Math.round(from.confidence * factor * 100) / 100 };
 }
 
 const span = (text: string, s: { start: number; end: number }): Span => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
@@ -324,11 +327,14 @@ function once<T>(compute: () => T): () => T {
 // for those alone, and throws that code away on meeting another.
 const NOTHING: ParagraphOutcome = { lastQuote: null, reported: once(() => null), intro: once(() => null), runsOn: false };
 
+/** A quotation while its article is read: its speaker's name is final only at the end. */
+type DraftQuote = { -readonly [K in keyof Quote]: Quote[K] };
+
 /** What reading an article carries from paragraph to paragraph, and what it has found so far. */
 class ArticleReading {
   readonly registry = new SpeakerRegistry();
-  readonly quotes: Quote[] = [];
-  readonly personOf = new Map<Quote, Person>();
+  readonly quotes: DraftQuote[] = [];
+  readonly personOf = new Map<DraftQuote, Person>();
   readonly parsedRuns = new Map<string, ParsedRun>();
 
   constructor(readonly text: string, readonly structure: ArticleStructure, readonly cues: CueMatcher) {}
@@ -528,7 +534,7 @@ function addQuotes(
     const kind = kindOf(text, q, inHeadline, !unattributed, unattributed && sentenceHasCue(tokens, slots, k, cues), unattributed && isQuotedModifier(text, tokens, slots[k]), closesHeadline);
     const mention: Mention | null = resolved?.attribution.mention ?? null;
     const person = kind === 'other' ? null : resolved?.person ?? null;
-    const quote: Quote = {
+    const quote: DraftQuote = {
       start: q.absStart,
       end: q.absEnd,
       text: text.slice(paragraph.start + q.innerStart, paragraph.start + q.innerEnd),
@@ -548,14 +554,15 @@ function addQuotes(
 function finalAnalysis(reading: ArticleReading): ArticleAnalysis {
   const { quotes, personOf, registry } = reading;
   // Speaker names are final only once the whole article is read (`Kerry` before `John Kerry`).
+  // Set in place rather than copied with a spread, which would give these quotations a shape of their own.
   quotes.sort((a, b) => a.start - b.start);
-  const finalQuotes = quotes.map(q => {
+  for (const q of quotes) {
     const person = personOf.get(q);
-    if (!person) return q;
+    if (!person) continue;
     person.quotes++;
-    return { ...q, speaker: person.name };
-  });
+    q.speaker = person.name;
+  }
   // Fields listed, not spread: spreading is slow here.
   const { headline, paragraphs, boilerplate } = reading.structure;
-  return { headline, paragraphs, boilerplate, quotes: finalQuotes, speakers: registry.records() };
+  return { headline, paragraphs, boilerplate, quotes, speakers: registry.records() };
 }
