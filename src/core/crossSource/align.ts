@@ -75,12 +75,16 @@ function alignMiddle(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun[] {
     }
   }
   const runs: AlignRun[] = [];
+  // One place that adds runs: a path taken first in optimised code throws that code away.
+  const emit = (op: AlignOp, length: number) => {
+    if (length > 0) runs.push({ op, length });
+  };
   let equal = 0;
   let deleted = 0;
   let inserted = 0;
   const flushChanges = () => {
-    if (deleted > 0) runs.push({ op: 'deleted', length: deleted });
-    if (inserted > 0) runs.push({ op: 'inserted', length: inserted });
+    emit('deleted', deleted);
+    emit('inserted', inserted);
     deleted = inserted = 0;
   };
   let i = 0;
@@ -97,7 +101,7 @@ function alignMiddle(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun[] {
       j++;
       continue;
     }
-    if (equal > 0) runs.push({ op: 'equal', length: equal });
+    emit('equal', equal);
     equal = 0;
     if (j >= m || (i < n && best(i + 1, j) >= best(i, j + 1))) {
       deleted++;
@@ -107,7 +111,7 @@ function alignMiddle(a: ArrayLike<number>, b: ArrayLike<number>): AlignRun[] {
       j++;
     }
   }
-  if (equal > 0) runs.push({ op: 'equal', length: equal });
+  emit('equal', equal);
   flushChanges();
   return runs;
 }

@@ -117,13 +117,14 @@ function sharedWordsBound(first: QuoteWords, b: Int32Array, weight: WordWeight):
  */
 const pairScratch = {
   stamp: 0,
-  firsts: new Int32Array(256),
-  seconds: new Int32Array(256),
-  head: new Int32Array(256),
-  taken: new Int32Array(256),
-  used: new Int32Array(256),
-  next: new Int32Array(256),
-  paired: new Uint8Array(256),
+  // Small to begin with, so that it grows before the calls are optimised (growing first in optimised code throws that code away).
+  firsts: new Int32Array(16),
+  seconds: new Int32Array(16),
+  head: new Int32Array(16),
+  taken: new Int32Array(16),
+  used: new Int32Array(16),
+  next: new Int32Array(16),
+  paired: new Uint8Array(16),
 };
 
 /** Indexes the word pairs of `a` in `pairScratch`, under a new stamp. */

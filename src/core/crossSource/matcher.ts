@@ -156,6 +156,8 @@ export const MAX_MATCHED_COPIES = 512;
  * wording 14 times at most.
  */
 export const MAX_MATCHED_COPIES_PER_ARTICLE = 32;
+/** The length scratch arrays start at. */
+const SCRATCH = 16;
 
 /**
  * Quotations are numbered as indexed and kept in typed columns by that id, their words in one pool
@@ -209,26 +211,30 @@ export class CrossSourceMatcher {
   private readonly surplus = new Map<number, SurplusCopies>();
   private liveKeys = 0;
   private liveWords = 0;
-  // Scratch space for `keysOf`: a quotation's own words, its keys, and a set of the keys seen.
-  private ownWords = new Int32Array(1024);
-  private keyScratch = new Int32Array(1024);
-  private keySlots = new Int32Array(4096);
-  private keySlotStamps = new Int32Array(4096);
+  // Scratch space starts small (`SCRATCH`) and grows as needed: growing in the first calls, before
+  // they are optimised, as growing first in optimised code would throw that code away.
+  // For `keysOf`: a quotation's own words, its keys, and a set of the keys seen.
+  private ownWords = new Int32Array(SCRATCH);
+  private keyScratch = new Int32Array(SCRATCH);
+  private keySlots = new Int32Array(SCRATCH);
+  private keySlotStamps = new Int32Array(SCRATCH);
   private keyStamp = 0;
-  // Scratch space for `distinctContentWords` and the second look: a stamp per word id, the words
-  // found (one run per quotation of the article looked at), and where each run starts.
-  private wordStamps = new Int32Array(1024);
+  /** The first posting of each key in `keyScratch`, for `candidatesOf`. */
+  private keyHeads = new Int32Array(SCRATCH);
+  // For `distinctContentWords` and the second look: a stamp per word id, the words found (one run
+  // per quotation of the article looked at), and where each run starts.
+  private wordStamps = new Int32Array(SCRATCH);
   private wordStamp = 0;
-  private contentScratch = new Int32Array(1024);
-  private contentRuns = new Int32Array(64);
-  // Scratch space for counting shared trigrams per candidate quotation, and for the ids counted.
-  private sharedCounts = new Int32Array(1024);
-  private touched = new Int32Array(1024);
-  /** The candidates `candidatesOf` found last. */
-  private candidates = new Int32Array(1024);
-  // Scratch space for `partitionForSecondLook`.
-  private headlineScratch = new Int32Array(1024);
-  private restScratch = new Int32Array(1024);
+  private contentScratch = new Int32Array(SCRATCH);
+  private contentRuns = new Int32Array(SCRATCH);
+  // For counting shared trigrams per candidate quotation, the ids counted, and the candidates found
+  // last by `candidatesOf`: as many as there are quotations.
+  private sharedCounts = new Int32Array(0);
+  private touched = new Int32Array(0);
+  private candidates = new Int32Array(0);
+  // For `partitionForSecondLook`.
+  private headlineScratch = new Int32Array(SCRATCH);
+  private restScratch = new Int32Array(SCRATCH);
   // Per `resolve`, reused: the pairs recorded, and the comparison of each pair of wordings (an index
   // into `comparisons`, or `NO_MATCH`). A `Set` and a `Map` of number keys per resolution cost a heap
   // number per key and kept the garbage collector busy.
@@ -512,7 +518,9 @@ export class CrossSourceMatcher {
     const isKnown = (other: number) => other !== doc && skipResolved && this.resolved.has(other);
     const headline = (id: number) => (this.quoteFlags[id] & QuoteFlag.Headline) !== 0;
     const titleLike = (id: number) => (this.quoteFlags[id] & QuoteFlag.TitleLike) !== 0;
-    const focusCandidates = focus < 0 ? NO_CANDIDATES : this.candidates.slice(0, this.candidatesOf(focus, skipResolved));
+    const focusFound = focus < 0 ? 0 : this.candidatesOf(focus, skipResolved);
+    // Read after `candidatesOf`, which may have given it a larger array.
+    const focusCandidates = focus < 0 ? NO_CANDIDATES : this.candidates.slice(0, focusFound);
     const mayMatchFocus = focus < 0 ? anyDocument : this.mayMatch(focusCandidates, this.contentWordSet(focus));
     const focusParagraph = focus < 0 ? -1 : this.quoteParagraph[focus];
     /** With a focus, pairs that cannot change its matches: they may only link an article it cannot match, or one linked already. */
@@ -533,11 +541,10 @@ export class CrossSourceMatcher {
         if (cannotConcernFocus(quote, candidate, candidateDoc)) continue;
         const comparison = this.compare(quote, candidate);
         if (!comparison || comparison.evidence < CORROBORATED_EVIDENCE) continue;
-        if (sameArticle) record(quote, candidate, comparison);
-        else if (titleLike(quote) || titleLike(candidate)) continue;
-        else if (comparison.evidence < STANDALONE_EVIDENCE) {
+        if (!sameArticle && (titleLike(quote) || titleLike(candidate))) continue;
+        if (!sameArticle && comparison.evidence < STANDALONE_EVIDENCE) {
           weak.push({ x: quote, y: candidate, comparison, groups: [this.groupKey(quote, candidate), this.groupKey(candidate, quote)] });
-        } else if (record(quote, candidate, comparison)) linked.add(candidateDoc);
+        } else if (record(quote, candidate, comparison) && !sameArticle) linked.add(candidateDoc);
       }
     }
     // Pieces of a quotation split differently: weak matches of one quotation with several pieces
@@ -570,7 +577,7 @@ export class CrossSourceMatcher {
         for (let at = 0; at < looked.length; at++) {
           const k = looked[at];
           const candidate = theirs.first + k;
-          if (seen.get(Math.min(quote, candidate), Math.max(quote, candidate)) !== PairTable.ABSENT) continue;
+          if (seen.get(Math.min(quote, candidate), Math.max(quote, candidate)) !== ABSENT) continue;
           let shared = 0;
           for (let at = runs[k]; at < runs[k + 1]; at++) if (this.wordStamps[contentWords[at]] === marked) shared++;
           const fewer = Math.min(mine, runs[k + 1] - runs[k]);
@@ -746,33 +753,34 @@ export class CrossSourceMatcher {
     const keyCount = this.keyCounts[quote];
     if (keyCount === 0) return 0;
     const wanted = skipResolved ? QuoteState.Live : QuoteState.Resolved;
-    if (this.sharedCounts.length < this.quoteIds) this.sharedCounts = new Int32Array(this.quoteIds * 2);
+    if (this.sharedCounts.length < this.quoteIds) {
+      this.sharedCounts = new Int32Array(this.quoteIds * 2);
+      // A quotation is touched once at most.
+      this.touched = new Int32Array(this.quoteIds * 2);
+      this.candidates = new Int32Array(this.quoteIds * 2);
+    }
     const counts = this.sharedCounts;
     const states = this.quoteStates;
     const index = this.index;
     const keyTotal = this.keysOf(quote);
     const keys = this.keyScratch;
     index.prefetch(keys, 0, keyTotal);
-    const maxCount = this.postingLimitFor(keyTotal);
+    if (this.keyHeads.length < keyTotal) this.keyHeads = new Int32Array(this.keyScratch.length);
+    const heads = this.keyHeads;
+    index.postingsOf(keys, keyTotal, this.postingLimitFor(keyTotal), heads);
     if (skipResolved) while (this.firstLive < this.quoteIds && states[this.firstLive] !== QuoteState.Live) this.firstLive++;
     const floor = skipResolved ? this.firstLive : 0;
-    let touched = this.touched;
+    const touched = this.touched;
     let touchedCount = 0;
     for (let k = 0; k < keyTotal; k++) {
-      for (let p = index.postings(keys[k], maxCount); p !== -1; p = index.next(p)) {
+      for (let p = heads[k]; p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (id < floor) break;
         if (states[id] < wanted || id === quote || counts[id]++ !== 0) continue;
-        if (touchedCount === touched.length) {
-          touched = new Int32Array(touched.length * 2);
-          touched.set(this.touched);
-          this.touched = touched;
-        }
         touched[touchedCount++] = id;
       }
     }
     const needed = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
-    if (this.candidates.length < touchedCount) this.candidates = new Int32Array(2 * touchedCount);
     const candidates = this.candidates;
     let found = 0;
     for (let k = 0; k < touchedCount; k++) {
@@ -810,7 +818,7 @@ export class CrossSourceMatcher {
     const firstKey = this.quoteFingerprint[first];
     const secondKey = this.quoteFingerprint[second];
     const known = this.memo.get(firstKey, secondKey);
-    if (known !== PairTable.ABSENT) return known === NO_MATCH ? null : this.comparisons[known];
+    if (known !== ABSENT) return known === NO_MATCH ? null : this.comparisons[known];
     const comparison = compareQuotes(this.wordsOf(first), this.wordsOf(second), this.weight);
     this.memo.add(firstKey, secondKey, comparison ? this.comparisons.push(comparison) - 1 : NO_MATCH);
     return comparison;
@@ -1125,6 +1133,8 @@ const anyDocument = () => true;
 const FIRST_COPY_UNKNOWN = -1;
 const NO_FIRST_COPY = -2;
 
+/** `PairTable.get` of a pair not in the table. */
+const ABSENT = -1;
 /** `PairTable` value of a pair of wordings compared and found not to match. */
 const NO_MATCH = -2;
 
@@ -1134,11 +1144,10 @@ const NO_MATCH = -2;
  * current stamp, so `clear` costs nothing.
  */
 class PairTable {
-  static readonly ABSENT = -1;
-  private firsts = new Int32Array(1024);
-  private seconds = new Int32Array(1024);
-  private values = new Int32Array(1024);
-  private stamps = new Int32Array(1024);
+  private firsts = new Int32Array(SCRATCH);
+  private seconds = new Int32Array(SCRATCH);
+  private values = new Int32Array(SCRATCH);
+  private stamps = new Int32Array(SCRATCH);
   private stamp = 1;
   private size = 0;
 
@@ -1149,7 +1158,7 @@ class PairTable {
 
   get(x: number, y: number): number {
     const slot = this.slotOf(x, y);
-    return this.stamps[slot] === this.stamp ? this.values[slot] : PairTable.ABSENT;
+    return this.stamps[slot] === this.stamp ? this.values[slot] : ABSENT;
   }
 
   /** Sets the value of a pair not in the table yet; returns false (changing nothing) if it is there. */

@@ -129,6 +129,19 @@ export class NgramIndex {
     return this.table[at + COUNT] > maxCount ? -1 : this.table[at + HEAD] - 1;
   }
 
+  /**
+   * `postings(keys[k], maxCount)` into `heads[k]` for each of the first `count` keys, each first
+   * posting read in the same loop (see `prefetch`), ahead of the walks that follow.
+   */
+  postingsOf(keys: Int32Array, count: number, maxCount: number, heads: Int32Array): void {
+    let read = 0;
+    for (let k = 0; k < count; k++) {
+      const head = (heads[k] = this.postings(keys[k], maxCount));
+      if (head >= 0) read |= this.postingFields[POSTING_FIELDS * head + QUOTE];
+    }
+    this.prefetched = read;
+  }
+
   /** Number of live quotations that hold `key`. */
   count(key: number): number {
     return this.table[this.findSlot(key) + COUNT];
