@@ -76,6 +76,10 @@ export interface MatcherSnapshot {
   readonly maxPostings: number;
   readonly vocabulary: VocabularySnapshot;
   readonly index: NgramIndexSnapshot;
+  readonly wordings: WordingCountsSnapshot;
+  readonly liveQuotes: number;
+  readonly liveKeys: number;
+  readonly liveWords: number;
   /** Quotation ids handed out so far, removed quotations' included; the columns below are by id, up to this. */
   readonly quoteIds: number;
   /** The articles in the order added, with the first quotation id and the number of quotations of each. */
@@ -206,7 +210,7 @@ export class CrossSourceMatcher {
    * Live quotations per wording (by fingerprint). Word frequencies count each wording once: a remark
    * copied by a hundred outlets is one remark, and must not weigh less the more outlets carry it.
    */
-  private readonly wordings = new WordingCounts();
+  private wordings = new WordingCounts();
   /** The surplus copies of each wording that has any, by fingerprint. */
   private readonly surplus = new Map<number, SurplusCopies>();
   private liveKeys = 0;
@@ -431,6 +435,10 @@ export class CrossSourceMatcher {
       maxPostings: this.maxPostings,
       vocabulary: this.vocabulary.snapshot(),
       index: this.index.snapshot(),
+      wordings: this.wordings.snapshot(),
+      liveQuotes: this.liveQuotes,
+      liveKeys: this.liveKeys,
+      liveWords: this.liveWords,
       quoteIds: n,
       docs: Int32Array.from(docs),
       docFirsts: Int32Array.from(docs, doc => this.docQuotes.get(doc)!.first),
@@ -457,7 +465,8 @@ export class CrossSourceMatcher {
     matcher.index = NgramIndex.restore(snapshot.index);
     matcher.quoteIds = snapshot.quoteIds;
     // Its own states, every quotation not removed live again.
-    matcher.quoteStates = Uint8Array.from(snapshot.states, state => (state === QuoteState.Removed ? QuoteState.Removed : QuoteState.Live));
+    matcher.quoteStates = snapshot.states.slice();
+    for (let id = 0; id < snapshot.quoteIds; id++) if (matcher.quoteStates[id] !== QuoteState.Removed) matcher.quoteStates[id] = QuoteState.Live;
     matcher.quoteFlags = snapshot.flags;
     matcher.fewKeys = snapshot.fewKeys;
     matcher.quoteDoc = snapshot.quoteDocs;
@@ -470,18 +479,16 @@ export class CrossSourceMatcher {
     matcher.words = snapshot.words;
     matcher.bracketed = snapshot.bracketed;
     matcher.wordsUsed = snapshot.words.length;
+    matcher.wordings = WordingCounts.restore(snapshot.wordings);
+    matcher.liveQuotes = snapshot.liveQuotes;
+    matcher.liveKeys = snapshot.liveKeys;
+    matcher.liveWords = snapshot.liveWords;
     snapshot.docs.forEach((doc, d) => {
       const first = snapshot.docFirsts[d];
       const count = snapshot.docSizes[d];
       matcher.docQuotes.set(doc, { first, count });
       matcher.docMatches.set(doc, []);
-      for (let id = first; id < first + count; id++) {
-        matcher.wordings.add(snapshot.fingerprints[id]);
-        if (matcher.isSurplus(id)) matcher.listSurplus(id);
-        else matcher.liveKeys += snapshot.keyCounts[id];
-        matcher.liveWords += snapshot.wordCounts[id];
-      }
-      matcher.liveQuotes += count;
+      for (let id = first; id < first + count; id++) if (matcher.isSurplus(id)) matcher.listSurplus(id);
     });
     return matcher;
   }
@@ -1044,6 +1051,19 @@ class WordingCounts {
   /** Number of distinct wordings counted. */
   size = 0;
 
+  /** Its arrays as they stand (shared, not copied), for `WordingCounts.restore` on another thread. */
+  snapshot(): WordingCountsSnapshot {
+    return { fingerprints: this.fingerprints, counts: this.counts, size: this.size };
+  }
+
+  static restore(snapshot: WordingCountsSnapshot): WordingCounts {
+    const wordings = new WordingCounts();
+    wordings.fingerprints = snapshot.fingerprints.slice();
+    wordings.counts = snapshot.counts.slice();
+    wordings.size = snapshot.size;
+    return wordings;
+  }
+
   /** Counts one more quotation with `fingerprint`; returns how many there were before. */
   add(fingerprint: number): number {
     if ((this.size + 1) * 4 > this.fingerprints.length * 3) this.grow();
@@ -1097,6 +1117,13 @@ class WordingCounts {
       this.counts[slot] = counts[k];
     });
   }
+}
+
+/** A `WordingCounts` as plain data, which threads can pass to each other. */
+export interface WordingCountsSnapshot {
+  readonly fingerprints: Int32Array;
+  readonly counts: Int32Array;
+  readonly size: number;
 }
 
 /** A copy of `array` with room for `length` elements. */

@@ -156,7 +156,7 @@ export function isStopword(norm: string): boolean {
  * indexing a quotation used to cost.
  */
 export class Vocabulary {
-  private readonly words: string[] = [];
+  private words: string[] = [];
   private hashes = new Int32Array(1024);
   /** Open addressing: id + 1 per slot, 0 for an empty one. */
   private slots = new Int32Array(2048);
@@ -217,15 +217,23 @@ export class Vocabulary {
     return this.df[id];
   }
 
-  /** The words in id order with their document frequencies, for `Vocabulary.restore` on another thread. */
+  /**
+   * The words in id order with their document frequencies, and the table that finds them, for
+   * `Vocabulary.restore` on another thread; it shares the vocabulary's arrays.
+   */
   snapshot(): VocabularySnapshot {
-    return { words: this.words.slice(), df: this.df.subarray(0, this.words.length) };
+    return { words: this.words.slice(), hashes: this.hashes, slots: this.slots, stop: this.stop, df: this.df };
   }
 
+  /** A copy of a vocabulary from its snapshot, its tables copied rather than built again word by word. */
   static restore(snapshot: VocabularySnapshot): Vocabulary {
     const vocabulary = new Vocabulary();
-    for (const word of snapshot.words) vocabulary.idOf(word);
-    vocabulary.df.set(snapshot.df);
+    vocabulary.words = snapshot.words.slice();
+    vocabulary.hashes = snapshot.hashes.slice();
+    vocabulary.slots = snapshot.slots.slice();
+    vocabulary.stop = snapshot.stop.slice();
+    vocabulary.df = snapshot.df.slice();
+    vocabulary.counted = new Int32Array(snapshot.hashes.length);
     return vocabulary;
   }
 
@@ -276,5 +284,8 @@ function grown<T extends Int32Array | Uint8Array>(array: T): T {
 /** A `Vocabulary` as plain data, which threads can pass to each other. */
 export interface VocabularySnapshot {
   readonly words: readonly string[];
+  readonly hashes: Int32Array;
+  readonly slots: Int32Array;
+  readonly stop: Uint8Array;
   readonly df: Int32Array;
 }
