@@ -6,7 +6,6 @@
  */
 import { isLetterOrDigitChar } from '../analysis/chars';
 import { FNV_OFFSET, fnv1a } from '../hash';
-import { detached } from '../text';
 
 /** A word of a quotation: its normalised form and where it lies in the text it was read from. */
 export interface WordToken {
@@ -153,13 +152,16 @@ export function isStopword(norm: string): boolean {
  * Ids for normalised words, in the order they are first seen, with their document frequencies. Words
  * are kept in a hash table of their own rather than a `Map`: a word read from a quotation is looked up
  * where it stands in the text, without cutting it out as a string of its own, which is most of what
- * indexing a quotation used to cost.
+ * indexing a quotation used to cost. Their characters lie side by side in one array, and each slot
+ * holds its word's hash: a lookup reads two places in memory, not a string object somewhere in the heap.
  */
 export class Vocabulary {
-  private words: string[] = [];
-  private hashes = new Int32Array(1024);
-  /** Open addressing: id + 1 per slot, 0 for an empty one. */
-  private slots = new Int32Array(2048);
+  /** Open addressing, two fields a slot: id + 1 (0 for an empty slot) and the word's hash. */
+  private slots = new Int32Array(2 * 2048);
+  private words = 0;
+  /** The words' characters, one after the other: word `id` is `chars[charsAt[id], charsAt[id + 1])`. */
+  private chars = new Uint16Array(8192);
+  private charsAt = new Int32Array(1024);
   private stop = new Uint8Array(1024);
   private df = new Int32Array(1024);
   /** Per id, the last `countOccurrences` call that counted it. */
@@ -169,12 +171,7 @@ export class Vocabulary {
   idOf(norm: string): number {
     let hash = FNV_OFFSET;
     for (let i = 0; i < norm.length; i++) hash = fnv1a(hash, norm.charCodeAt(i));
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot] - 1;
-      if (id < 0) return this.add(detached(norm), hash, slot);
-      if (this.hashes[id] === hash && this.words[id] === norm) return id;
-    }
+    return this.find(norm, 0, norm.length, hash, norm);
   }
 
   /** The id of the word at `text[start, end)`, normalised as `normalizeWord` does. */
@@ -182,20 +179,15 @@ export class Vocabulary {
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
-      // Beyond ASCII, normalising takes more than lower-casing (accents, apostrophes).
-      if (code >= 0x80) return this.idOf(normalizeWord(text.slice(start, end)));
-      hash = fnv1a(hash, code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+      // Beyond ASCII and the curly apostrophe, normalising takes more than `folded` (accents).
+      if (code >= 0x80 && code !== 0x2019 && code !== 0x2bc) return this.idOf(normalizeWord(text.slice(start, end)));
+      hash = fnv1a(hash, folded(code));
     }
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot] - 1;
-      if (id < 0) return this.add(detached(text.slice(start, end).toLowerCase()), hash, slot);
-      if (this.hashes[id] === hash && lowerCaseEquals(this.words[id], text, start, end)) return id;
-    }
+    return this.find(text, start, end, hash, null);
   }
 
   get size(): number {
-    return this.words.length;
+    return this.words;
   }
 
   isStopword(id: number): boolean {
@@ -217,65 +209,85 @@ export class Vocabulary {
     return this.df[id];
   }
 
-  /**
-   * The words in id order with their document frequencies, and the table that finds them, for
-   * `Vocabulary.restore` on another thread; it shares the vocabulary's arrays.
-   */
+  /** The vocabulary's arrays as they stand (shared, not copied), for `Vocabulary.restore` on another thread. */
   snapshot(): VocabularySnapshot {
-    return { words: this.words.slice(), hashes: this.hashes, slots: this.slots, stop: this.stop, df: this.df };
+    return { slots: this.slots, words: this.words, chars: this.chars, charsAt: this.charsAt, stop: this.stop, df: this.df };
   }
 
-  /** A copy of a vocabulary from its snapshot, its tables copied rather than built again word by word. */
   static restore(snapshot: VocabularySnapshot): Vocabulary {
     const vocabulary = new Vocabulary();
-    vocabulary.words = snapshot.words.slice();
-    vocabulary.hashes = snapshot.hashes.slice();
     vocabulary.slots = snapshot.slots.slice();
+    vocabulary.words = snapshot.words;
+    vocabulary.chars = snapshot.chars.slice();
+    vocabulary.charsAt = snapshot.charsAt.slice();
     vocabulary.stop = snapshot.stop.slice();
     vocabulary.df = snapshot.df.slice();
-    vocabulary.counted = new Int32Array(snapshot.hashes.length);
+    vocabulary.counted = new Int32Array(snapshot.df.length);
     return vocabulary;
   }
 
+  /**
+   * The id of the word `text[start, end)` as `folded`, whose hash is `hash`; a new id when there is
+   * none, for `word` (that word as a string) or else the range normalised.
+   */
+  private find(text: string, start: number, end: number, hash: number, word: string | null): number {
+    const mask = (this.slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[2 * slot] - 1;
+      if (id < 0) return this.add(word ?? normalizeWord(text.slice(start, end)), hash, slot);
+      if (this.slots[2 * slot + 1] === hash && this.spells(id, text, start, end)) return id;
+    }
+  }
+
+  /** Whether word `id` is `text[start, end)` as `folded` (which leaves a normalised word as it is). */
+  private spells(id: number, text: string, start: number, end: number): boolean {
+    const from = this.charsAt[id];
+    if (this.charsAt[id + 1] - from !== end - start) return false;
+    for (let i = 0; i < end - start; i++) if (this.chars[from + i] !== folded(text.charCodeAt(start + i))) return false;
+    return true;
+  }
+
   private add(word: string, hash: number, slot: number): number {
-    const id = this.words.length;
-    this.words.push(word);
-    if (id >= this.hashes.length) {
-      this.hashes = grown(this.hashes);
+    const id = this.words++;
+    if (id + 1 >= this.charsAt.length) {
+      this.charsAt = grown(this.charsAt);
       this.stop = grown(this.stop);
       this.df = grown(this.df);
       this.counted = grown(this.counted);
     }
-    this.hashes[id] = hash;
+    const from = this.charsAt[id];
+    while (from + word.length > this.chars.length) this.chars = grown(this.chars);
+    for (let i = 0; i < word.length; i++) this.chars[from + i] = word.charCodeAt(i);
+    this.charsAt[id + 1] = from + word.length;
     this.stop[id] = isStopword(word) ? 1 : 0;
-    this.slots[slot] = id + 1;
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = hash;
     // At most half full, so that probes stay short.
-    if (2 * this.words.length > this.slots.length) this.rehash();
+    if (4 * this.words > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(2 * this.slots.length);
-    const mask = this.slots.length - 1;
-    for (let id = 0; id < this.words.length; id++) {
-      let slot = this.hashes[id] & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id + 1;
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length);
+    const mask = (this.slots.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] === 0) continue;
+      let slot = old[at + 1] & mask;
+      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = old[at];
+      this.slots[2 * slot + 1] = old[at + 1];
     }
   }
 }
 
-/** Whether `word`, in lower case, is `text[start, end)` lower-cased (ASCII only). */
-function lowerCaseEquals(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) {
-    const code = text.charCodeAt(start + i);
-    if (word.charCodeAt(i) !== (code >= 0x41 && code <= 0x5a ? code + 0x20 : code)) return false;
-  }
-  return true;
+/** A code unit as `normalizeWord` maps it where a word has no other characters than ASCII and curly apostrophes. */
+function folded(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  return code === 0x2019 || code === 0x2bc ? 0x27 : code;
 }
 
-function grown<T extends Int32Array | Uint8Array>(array: T): T {
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T): T {
   const larger = new (array.constructor as new (length: number) => T)(2 * array.length);
   larger.set(array);
   return larger;
@@ -283,9 +295,10 @@ function grown<T extends Int32Array | Uint8Array>(array: T): T {
 
 /** A `Vocabulary` as plain data, which threads can pass to each other. */
 export interface VocabularySnapshot {
-  readonly words: readonly string[];
-  readonly hashes: Int32Array;
   readonly slots: Int32Array;
+  readonly words: number;
+  readonly chars: Uint16Array;
+  readonly charsAt: Int32Array;
   readonly stop: Uint8Array;
   readonly df: Int32Array;
 }
