@@ -160,7 +160,10 @@ export const MAX_MATCHED_COPIES = 512;
  * wording 14 times at most.
  */
 export const MAX_MATCHED_COPIES_PER_ARTICLE = 32;
-/** The length scratch arrays start at. */
+/**
+ * The length scratch arrays and the word pool start at: small, so that they first grow before the
+ * code using them is optimised, as growing first in optimised code throws that code away.
+ */
 const SCRATCH = 16;
 
 /**
@@ -200,8 +203,8 @@ export class CrossSourceMatcher {
   /** Distinct trigram keys of its own words, as indexed. */
   private keyCounts: Int32Array = new Int32Array(1024);
   // The pool: word ids with a bracket flag each; removed quotations' ranges are reclaimed by `compact`.
-  private words: Int32Array = new Int32Array(1 << 16);
-  private bracketed: Uint8Array = new Uint8Array(1 << 16);
+  private words: Int32Array = new Int32Array(SCRATCH);
+  private bracketed: Uint8Array = new Uint8Array(SCRATCH);
   private wordsUsed = 0;
   /** Reads the words of the quotations indexed. */
   private readonly cursor = new WordCursor();
@@ -215,8 +218,7 @@ export class CrossSourceMatcher {
   private readonly surplus = new Map<number, SurplusCopies>();
   private liveKeys = 0;
   private liveWords = 0;
-  // Scratch space starts small (`SCRATCH`) and grows as needed: growing in the first calls, before
-  // they are optimised, as growing first in optimised code would throw that code away.
+  // Scratch space, from `SCRATCH` long, grown as needed.
   // For `keysOf`: a quotation's own words, its keys, and a set of the keys seen.
   private ownWords = new Int32Array(SCRATCH);
   private keyScratch = new Int32Array(SCRATCH);
@@ -1138,7 +1140,10 @@ const CAPITALISED = /^\p{Lu}/u;
 
 /** Every word but function words capitalised, as in a title: `"Meet the Press"`, `"On the Record with Greta Van Susteren"`. */
 function isTitleCase(text: string): boolean {
-  const words = (text.match(TITLE_WORD) ?? []).filter(word => !isStopword(normalizeWord(word)));
+  // No `?? []`: a plain array beside `match`'s results would make the call below see two kinds of array.
+  const matched = text.match(TITLE_WORD);
+  if (matched === null) return false;
+  const words = matched.filter(word => !isStopword(normalizeWord(word)));
   return words.length > 0 && words.every(word => CAPITALISED.test(word));
 }
 

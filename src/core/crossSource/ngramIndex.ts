@@ -45,7 +45,8 @@ export class NgramIndex {
   /** What `prefetch` read last, kept so that its reads are not optimised away. */
   prefetched = 0;
 
-  constructor(expectedKeys = 1 << 16) {
+  /** Small by default, so that it first grows before the code adding to it is optimised: growing first in optimised code throws that code away. */
+  constructor(expectedKeys = 16) {
     this.capacity = Math.max(16, Math.ceil((expectedKeys * 4) / 3));
     this.table = new Int32Array(SLOT_FIELDS * this.capacity);
     // Most keys keep their one entry inline: postings for half of them to begin with.

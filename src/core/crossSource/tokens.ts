@@ -156,16 +156,18 @@ export function isStopword(norm: string): boolean {
  * holds its word's hash: a lookup reads two places in memory, not a string object somewhere in the heap.
  */
 export class Vocabulary {
+  // The arrays start small, so that they first grow before the code adding words is optimised:
+  // growing first in optimised code throws that code away.
   /** Open addressing, two fields a slot: id + 1 (0 for an empty slot) and the word's hash. */
-  private slots = new Int32Array(2 * 2048);
+  private slots = new Int32Array(2 * 32);
   private words = 0;
   /** The words' characters, one after the other: word `id` is `chars[charsAt[id], charsAt[id + 1])`. */
-  private chars = new Uint16Array(8192);
-  private charsAt = new Int32Array(1024);
-  private stop = new Uint8Array(1024);
-  private df = new Int32Array(1024);
+  private chars = new Uint16Array(64);
+  private charsAt = new Int32Array(16);
+  private stop = new Uint8Array(16);
+  private df = new Int32Array(16);
   /** Per id, the last `countOccurrences` call that counted it. */
-  private counted = new Int32Array(1024);
+  private counted = new Int32Array(16);
   private counting = 0;
 
   idOf(norm: string): number {
@@ -178,10 +180,10 @@ export class Vocabulary {
   idOfRange(text: string, start: number, end: number): number {
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      // Beyond ASCII and the curly apostrophe, normalising takes more than `folded` (accents).
-      if (code >= 0x80 && code !== 0x2019 && code !== 0x2bc) return this.idOf(normalizeWord(text.slice(start, end)));
-      hash = fnv1a(hash, folded(code));
+      const code = folded(text.charCodeAt(i));
+      // Beyond ASCII, once curly apostrophes are folded, normalising takes more than folding (accents).
+      if (code >= 0x80) return this.idOf(normalizeWord(text.slice(start, end)));
+      hash = fnv1a(hash, code);
     }
     return this.find(text, start, end, hash, null);
   }
