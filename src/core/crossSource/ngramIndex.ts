@@ -32,8 +32,8 @@ const NEXT = 1;
 const POSTING_FIELDS = 2;
 
 export class NgramIndex {
-  // Open addressing on the 32-bit key, filled to three quarters at most and grown by half (not
-  // doubled: the table is a large part of the index).
+  // Open addressing on the 32-bit key, filled to three quarters at most and doubled when full:
+  // growing moves every key, and grown by half, the table moved each twice as often.
   private table: Int32Array;
   private capacity: number;
   private usedSlots = 0;
@@ -172,7 +172,7 @@ export class NgramIndex {
 
   private growTable(): void {
     const old = this.table;
-    this.capacity = Math.ceil(this.capacity * 1.5);
+    this.capacity *= 2;
     this.table = new Int32Array(SLOT_FIELDS * this.capacity);
     for (let from = 0; from < old.length; from += SLOT_FIELDS) {
       if (old[from + HEAD] === 0) continue;
