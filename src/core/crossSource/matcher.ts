@@ -287,7 +287,7 @@ export class CrossSourceMatcher {
       this.fewKeys[id] = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
       const fingerprint = this.quoteFingerprint[id];
       const copiesBefore = this.wordings.add(fingerprint);
-      if (copiesBefore === 0) this.vocabulary.countOccurrences(this.words.subarray(this.wordsAt[id], this.wordsAt[id] + wordCount), 1);
+      if (copiesBefore === 0) this.vocabulary.countOccurrences(this.words, this.wordsAt[id], this.wordsAt[id] + wordCount, 1);
       const copiesHereBefore = inArticle?.get(fingerprint) ?? 0;
       inArticle?.set(fingerprint, copiesHereBefore + 1);
       // A wording without keys is never a candidate, so its copies cost nothing to keep apart.
@@ -330,7 +330,7 @@ export class CrossSourceMatcher {
         this.liveKeys -= this.keyCounts[id];
         if (copies?.first === id) firstCopiesGone.push(copies);
       }
-      if (this.wordings.remove(this.quoteFingerprint[id]) === 0) this.vocabulary.countOccurrences(this.wordsOf(id).ids, -1);
+      if (this.wordings.remove(this.quoteFingerprint[id]) === 0) this.vocabulary.countOccurrences(this.words, this.wordsAt[id], this.wordsAt[id] + this.wordCounts[id], -1);
       this.liveWords -= this.wordCounts[id];
       this.quoteStates[id] = QuoteState.Removed;
     }

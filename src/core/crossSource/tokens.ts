@@ -196,10 +196,11 @@ export class Vocabulary {
     return this.stop[id] === 1;
   }
 
-  /** Adds `delta` to the document frequency of each distinct id in `ids`. */
-  countOccurrences(ids: Int32Array, delta: 1 | -1): void {
+  /** Adds `delta` to the document frequency of each distinct id in `ids[from, to)`. */
+  countOccurrences(ids: Int32Array, from: number, to: number, delta: 1 | -1): void {
     const counting = ++this.counting;
-    for (const id of ids) {
+    for (let at = from; at < to; at++) {
+      const id = ids[at];
       if (this.counted[id] !== counting) {
         this.counted[id] = counting;
         this.df[id] += delta;
