@@ -233,6 +233,14 @@ export class CrossSourceMatcher {
   private wordStamp = 0;
   private contentScratch = new Int32Array(SCRATCH);
   private contentRuns = new Int32Array(SCRATCH);
+  // For the second look: where each word stands in the runs of `contentScratch` (see `listHolders`),
+  // and the words each run shares with the quotation looked from.
+  private firstHolder = new Int32Array(SCRATCH);
+  private holderStamps = new Int32Array(SCRATCH);
+  private holderStamp = 0;
+  private nextHolder = new Int32Array(SCRATCH);
+  private holderRun = new Int32Array(SCRATCH);
+  private sharedWords = new Int32Array(SCRATCH);
   // For counting shared trigrams per candidate quotation, the ids counted, and the candidates found
   // last by `candidatesOf`: as many as there are quotations.
   private sharedCounts = new Int32Array(0);
@@ -571,9 +579,12 @@ export class CrossSourceMatcher {
     const others = [doc, ...linked];
     for (const other of others) {
       const theirs = this.docQuotes.get(other) ?? { first: 0, count: 0 };
-      // Each of their quotations' distinct content words, read once: a run of `contentScratch` each.
+      // Each of their quotations' distinct content words, read once: a run of `contentScratch` each,
+      // and where each word stands in the runs.
       const runs = this.distinctContentRuns(theirs.first, theirs.count);
-      const contentWords = this.contentScratch;
+      this.listHolders(runs, theirs.count);
+      if (this.sharedWords.length < theirs.count) this.sharedWords = new Int32Array(2 * theirs.count);
+      const shared = this.sharedWords;
       // Which of their quotations each of ours is looked at with: within the article, only those
       // on the other side of the headline (its body may repeat a remark thousands of times).
       const [headlines, rest] = this.partitionForSecondLook(theirs, other === doc);
@@ -581,19 +592,17 @@ export class CrossSourceMatcher {
         if ((focus >= 0 && quote !== focus) || this.isSurplus(quote)) continue;
         const looked = other === doc && !headline(quote) ? headlines : rest;
         if (looked.length === 0) continue;
-        const mine = this.markContentWords(quote);
-        const marked = this.wordStamp;
+        const mine = this.countSharedWords(quote);
         for (let at = 0; at < looked.length; at++) {
           const k = looked[at];
           const candidate = theirs.first + k;
           if (seen.get(Math.min(quote, candidate), Math.max(quote, candidate)) !== ABSENT) continue;
-          let shared = 0;
-          for (let at = runs[k]; at < runs[k + 1]; at++) if (this.wordStamps[contentWords[at]] === marked) shared++;
           const fewer = Math.min(mine, runs[k + 1] - runs[k]);
-          if (shared < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
+          if (shared[k] < Math.max(Math.min(2, fewer), Math.ceil(fewer / 3))) continue;
           const comparison = this.compare(quote, candidate);
           if (comparison && comparison.evidence >= CORROBORATED_EVIDENCE) record(quote, candidate, comparison);
         }
+        shared.fill(0, 0, theirs.count);
       }
     }
     if (this.surplus.size > 0) {
@@ -978,8 +987,38 @@ export class CrossSourceMatcher {
     return end;
   }
 
-  /** Stamps the content words of a quotation in `wordStamps` with a new `wordStamp`; returns how many distinct ones it has. */
-  private markContentWords(quote: number): number {
+  /**
+   * Lists where each word stands in the first `count` runs of `contentScratch`: from
+   * `firstHolder[word]` (where `holderStamps[word]` is the new `holderStamp`) on through `nextHolder`,
+   * with the run of each place in `holderRun`. Counting the words a quotation shares with each run
+   * then reads only the places of its own words, not every word of every run.
+   */
+  private listHolders(runs: Int32Array, count: number): void {
+    if (this.holderStamps.length < this.vocabulary.size) {
+      this.holderStamps = new Int32Array(2 * this.vocabulary.size);
+      this.firstHolder = new Int32Array(2 * this.vocabulary.size);
+    }
+    if (this.nextHolder.length < runs[count]) {
+      this.nextHolder = new Int32Array(2 * runs[count]);
+      this.holderRun = new Int32Array(2 * runs[count]);
+    }
+    const stamp = ++this.holderStamp;
+    for (let k = 0; k < count; k++) {
+      for (let at = runs[k]; at < runs[k + 1]; at++) {
+        const word = this.contentScratch[at];
+        this.nextHolder[at] = this.holderStamps[word] === stamp ? this.firstHolder[word] : -1;
+        this.firstHolder[word] = at;
+        this.holderStamps[word] = stamp;
+        this.holderRun[at] = k;
+      }
+    }
+  }
+
+  /**
+   * Adds to `sharedWords[k]` the distinct content words of a quotation that run `k` of those listed by
+   * `listHolders` has; returns how many distinct content words the quotation has.
+   */
+  private countSharedWords(quote: number): number {
     const vocabulary = this.vocabulary;
     const stamp = ++this.wordStamp;
     let distinct = 0;
@@ -990,6 +1029,8 @@ export class CrossSourceMatcher {
       if (this.wordStamps[id] === stamp) continue;
       this.wordStamps[id] = stamp;
       distinct++;
+      if (this.holderStamps[id] !== this.holderStamp) continue;
+      for (let at = this.firstHolder[id]; at !== -1; at = this.nextHolder[at]) this.sharedWords[this.holderRun[at]]++;
     }
     return distinct;
   }
