@@ -26,6 +26,7 @@
  * Matches are worked out lazily, one article at a time, and kept: after an article changes, only its
  * own matches are recomputed.
  */
+import { isUpperChar } from '../analysis/chars';
 import { FNV_OFFSET, fnv1a, pairHome, spread } from '../hash';
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
@@ -1181,11 +1182,22 @@ const CAPITALISED = /^\p{Lu}/u;
 
 /** Every word but function words capitalised, as in a title: `"Meet the Press"`, `"On the Record with Greta Van Susteren"`. */
 function isTitleCase(text: string): boolean {
+  // Most short quotations have no capital at all: a scan rules them out before the regular expressions.
+  if (!mayHaveCapital(text)) return false;
   // No `?? []`: a plain array beside `match`'s results would make the call below see two kinds of array.
   const matched = text.match(TITLE_WORD);
   if (matched === null) return false;
   const words = matched.filter(word => !isStopword(normalizeWord(word)));
   return words.length > 0 && words.every(word => CAPITALISED.test(word));
+}
+
+/** False when `text` has no upper-case letter (outside the Basic Multilingual Plane, not classified here, it may). */
+function mayHaveCapital(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isUpperChar(code) || (code & 0xf800) === 0xd800) return true;
+  }
+  return false;
 }
 
 /** The fingerprint of the words `from` to `to` of the pool. */
