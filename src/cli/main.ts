@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { analyzeArticle, type ArticleSpeakers, mergeSpeakers, SpeakerMerger, type WorkspaceSpeaker } from '../core/analyze';
+import { analyzeArticle, type ArticleSpeakers, mergeSpeakers, primeAnalysis, SpeakerMerger, type WorkspaceSpeaker } from '../core/analyze';
 import { ArticleMatcher, shareOfMatches } from '../core/crossSource/matchArticles';
 import type { CrossSourceMatch, MatcherSnapshot, QuoteInput } from '../core/crossSource/matcher';
 import { quoteSpansOf } from '../core/crossSource/quoteSpans';
@@ -462,6 +462,8 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
 
 if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROLE) {
   const task = workerData as WorkerTask;
+  // Each thread compiles the analysis afresh: primed, it compiles it for the paths articles take.
+  primeAnalysis(task.options);
   parentPort!.on('message', (message: TaskMessage) => {
     if ('files' in message) {
       const results = message.files.map(([file, index]) => [index, analyseFile(file, task.options, task.needs)] as const);

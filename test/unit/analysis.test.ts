@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeArticle, mergeSpeakers } from '../../src/core/analyze';
+import { analyzeArticle, mergeSpeakers, primeAnalysis } from '../../src/core/analyze';
+import { PRIMER_ARTICLE } from '../../src/core/analysis/primer';
 import { scanQuotes } from '../../src/core/analysis/quoteScanner';
 import type { ArticleAnalysis, Quote } from '../../src/core/types';
 
@@ -754,5 +755,26 @@ suite('Analysis: who news text says spoke (invented text)', () => {
   test('a quotation right after the cue of an opening `When` clause is that clause\u2019s, not the next cue\u2019s', () => {
     const text = 'Pier\n\nWhen someone in the crowd shouted, \u201cRebuild it,\u201d Ruiz joked, \u201cWe will, with your money.\u201d After Park left, she said, \u201cHe will be back,\u201d Ruiz told reporters.\n';
     assert.deepStrictEqual(quotations(analyzeArticle(text)).map(q => q.speakerMention?.text), ['someone in the crowd', 'Ruiz', 'Ruiz']);
+  });
+});
+
+suite('Analysis: priming for a batch of articles', () => {
+  const sample = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'samples', '100_dc533f7c6c9ce438.txt'), 'utf8');
+
+  test('priming changes nothing an analysis finds', () => {
+    const before = analyzeArticle(sample);
+    primeAnalysis();
+    assert.deepStrictEqual(analyzeArticle(sample), before);
+  });
+
+  test('the primer article still takes the rare paths it is there for', () => {
+    const { quotes } = analyzeArticle(PRIMER_ARTICLE);
+    const speakerOf = (words: string) => quotes.find(q => q.text === words)?.speaker;
+    assert.strictEqual(speakerOf('OKAFOR: We are ready.'), 'Helen Okafor', 'a transcript label inside the marks');
+    assert.strictEqual(speakerOf('The budget is a fiction.'), 'Ana Ruiz', 'a sign-off on the line below');
+    assert.strictEqual(speakerOf('cannot stand.'), 'Ada Brook', '`per X`');
+    assert.strictEqual(speakerOf('a waste.'), '49%', 'a share of those asked');
+    assert.notStrictEqual(speakerOf('We do not.') ?? null, null, 'a transcript turn label');
+    assert.ok(quotes.some(q => q.text === 'Linked words,'), 'a quotation inside markup');
   });
 });
