@@ -6,7 +6,7 @@ import type { AnalysisOptions, ArticleAnalysis, ArticleStructure, EvidenceKind, 
 import { type Attribution, attributeHeadline, attributeInParagraph, attributeIntro, attributeToPossessor, attributeToSentenceSubject, CueMatcher, headlineSubject, isQuotedModifier, lastReportedSpeaker, lastSentenceSubject, type QuoteSlot, sentenceHasCue, signature, turnLabel } from './attribution';
 import { cueForms } from './cueVerbs';
 import { FIRST_NAME_GENDER, PERSON_NOUNS } from './lexicon';
-import { isParticiple, type Mention, nameStartingAt, newMention } from './mentions';
+import { isParticiple, type Mention, nameStartingAt, shortenedTo } from './mentions';
 import { opensWithQuote, scanQuotes, type ScannedQuote } from './quoteScanner';
 import { type Person, SpeakerRegistry } from './speakers';
 import { articleStructure } from './structure';
@@ -261,7 +261,7 @@ function headlineSpeaker(text: string, tokens: readonly Token[], quoteStart: num
     if (!registry.knownSurname(words[n - 1])) continue;
     const end = attribution.mention.start + words.slice(0, n).join(' ').length;
     const { mention, cue, rule } = attribution;
-    return { mention: newMention(mention.start, end, mention.kind, text.slice(mention.start, end), mention.titles, mention.antecedent), cue, rule };
+    return { mention: shortenedTo(text, mention, end), cue, rule };
   }
   return null;
 }

@@ -5,8 +5,8 @@
  * people in `speakers.ts`.
  */
 import { DETERMINERS, NOT_NAMES, PLURAL_QUANTIFIERS, PRONOUNS, ROLE_NOUNS, SINGULAR_QUANTIFIERS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
-import { isParticiple, isPossessive, lowerAt, type Mention, nameStartingAt, newMention, opensClause, sourceAfterPhrase, subjectAfter, subjectBefore, textAt, tokenIfAny } from './mentions';
-import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, type Token } from './tokens';
+import { isParticiple, isPossessive, type Mention, nameStartingAt, newMention, opensClause, shortenedTo, sourceAfterPhrase, subjectAfter, subjectBefore } from './mentions';
+import { firstIndexAtOrAfter, isAbbreviation, isSentenceEnd, lowerAt, textAt, type Token, tokenIfAny } from './tokens';
 
 export interface CueSpan {
   readonly start: number;
@@ -350,7 +350,7 @@ export function attributeToSentenceSubject(text: string, tokens: readonly Token[
   // `The Florida senator likes "..."`: a description that runs up to the quotation has swallowed its verb.
   const last = verb - 1;
   if (mention.kind === 'description' && verb >= q.first && last - 2 >= from && tokens[last].isWord && !tokens[last].capitalized && tokens[last - 1].isWord) {
-    mention = newMention(mention.start, tokens[last - 1].end, mention.kind, text.slice(mention.start, tokens[last - 1].end), mention.titles, mention.antecedent);
+    mention = shortenedTo(text, mention, tokens[last - 1].end);
     verb = last;
   }
   // `Gov. Pat McCrory (R) blamed...`, `Trump, who ..., said`: the verb comes after the aside.

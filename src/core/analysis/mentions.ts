@@ -3,7 +3,7 @@
  * or a description. Works on tokens with absolute offsets; `floor`/`ceiling` bound the search.
  */
 import { BETWEEN_SUBJECT_AND_CUE, DETERMINERS, INSTITUTION_HEADS, NOT_NAMES, PERSON_NOUNS, PRONOUNS, ROLE_NOUNS, STANDING_FOR_PEOPLE, TITLE_WORDS } from './lexicon';
-import { firstIndexAtOrAfter, isAbbreviation, type Token } from './tokens';
+import { firstIndexAtOrAfter, isAbbreviation, lowerAt, textAt, type Token, tokenIfAny } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -30,14 +30,8 @@ export function newMention(start: number, end: number, kind: MentionKind, name: 
 /** The mention with another extent. */
 const spanning = (m: Mention, start: number, end: number): Mention => newMention(start, end, m.kind, m.name, m.titles, m.antecedent);
 
-// Reads that may fall outside the tokens check the index first: a read past an array's end, or an
-// `undefined` where only strings were compared so far, throws optimised code away.
-/** `tokens[i]`, or undefined outside the tokens. */
-export const tokenIfAny = (tokens: readonly Token[], i: number): Token | undefined => (i >= 0 && i < tokens.length ? tokens[i] : undefined);
-/** The lower-cased text of `tokens[i]`, or '' outside the tokens. */
-export const lowerAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i].lower : '');
-/** The text of `tokens[i]`, or '' outside the tokens. */
-export const textAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i].text : '');
+/** The mention cut short at `end`, named by the words left. */
+export const shortenedTo = (text: string, m: Mention, end: number): Mention => newMention(m.start, end, m.kind, text.slice(m.start, end), m.titles, m.antecedent);
 
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'bin', 'al', 'la', 'du', 'da', 'der', 'le', 'del', 'el', 'ibn', 'abu', 'di']);
 const DAYS_AND_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'earlier', 'later', 'again', 'also', 'then']);

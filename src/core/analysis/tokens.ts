@@ -28,6 +28,15 @@ class TextToken implements Token {
   }
 }
 
+// Reads that may fall outside the tokens check the index first: a read past an array's end, or an
+// `undefined` where only strings were compared so far, throws optimised code away.
+/** `tokens[i]`, or undefined outside the tokens. */
+export const tokenIfAny = (tokens: readonly Token[], i: number): Token | undefined => (i >= 0 && i < tokens.length ? tokens[i] : undefined);
+/** The lower-cased text of `tokens[i]`, or '' outside the tokens. */
+export const lowerAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i].lower : '');
+/** The text of `tokens[i]`, or '' outside the tokens. */
+export const textAt = (tokens: readonly Token[], i: number): string => (i >= 0 && i < tokens.length ? tokens[i].text : '');
+
 /** A full stop of no width at `at`: where a quotation ended its sentence inside its marks. */
 export function sentenceStop(at: number): Token {
   return new TextToken(at, at, '.', false, false);
