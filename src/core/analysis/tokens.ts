@@ -109,8 +109,8 @@ export function isAbbreviation(token: Token | undefined): boolean {
 export function isSentenceEnd(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (t.text !== '.' && t.text !== '?' && t.text !== '!') return false;
-  if (t.text === '.' && isAbbreviation(tokens[i - 1])) return false;
-  const next = tokens[i + 1];
+  if (t.text === '.' && isAbbreviation(tokenIfAny(tokens, i - 1))) return false;
+  const next = tokenIfAny(tokens, i + 1);
   if (next?.text === ')') return false; // `(D-N.Y.) said`: inside an aside
   return next === undefined || !next.isWord || next.capitalized || /^\d/.test(next.text);
 }
