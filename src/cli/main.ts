@@ -77,6 +77,14 @@ interface Arguments {
   readonly out?: string;
 }
 
+const isHelp = (arg: string) => arg === '-h' || arg === '--help';
+
+/** `-h` or `--help` anywhere among the options (not among the paths after `--`). */
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some(isHelp);
+}
+
 function parseArguments(argv: readonly string[]): Arguments | string {
   const paths: string[] = [];
   const cueVerbs: string[] = [];
@@ -87,6 +95,7 @@ function parseArguments(argv: readonly string[]): Arguments | string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') { paths.push(...argv.slice(i + 1)); break; }
+    if (isHelp(arg)) continue; // answered before the arguments are read
     if (arg === '--json') json = true;
     else if (arg === '--stats') stats = true;
     else if (arg === '--cue-verb') {
@@ -408,12 +417,15 @@ function writeSummary(documents: readonly AnalysedDocument[], output: Output): v
 
 /** Runs the command line; returns the exit code (0 fine, 1 some input unreadable, 2 usage). */
 export async function run(argv: readonly string[], output: Output): Promise<number> {
+  if (wantsHelp(argv)) {
+    output.out(USAGE);
+    return 0;
+  }
   const args = parseArguments(argv);
-  if (typeof args === 'string' || argv.includes('-h') || argv.includes('--help') || args.paths.length === 0) {
-    const wantedHelp = typeof args !== 'string' && args.paths.length > 0 || argv.includes('-h') || argv.includes('--help');
+  if (typeof args === 'string' || args.paths.length === 0) {
     if (typeof args === 'string') output.err(`news-annotator: ${args}\n`);
-    (wantedHelp ? output.out : output.err)(USAGE);
-    return wantedHelp ? 0 : 2;
+    output.err(USAGE);
+    return 2;
   }
   const began = Date.now();
   const problems: string[] = [];

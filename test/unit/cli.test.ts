@@ -120,6 +120,15 @@ suite('Command line', function () {
     assert.strictEqual(runCli(['--bogus', 'x.txt']).code, 2);
   });
 
+  test('--help and -h print the usage on stdout, with no complaint', () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, out, err } = runCli([flag]);
+      assert.strictEqual(code, 0, flag);
+      assert.match(out, /^Usage: news-annotator/m, flag);
+      assert.strictEqual(err, '', flag);
+    }
+  });
+
   test('many files are analysed on several threads with the same result as one by one', () => {
     const folder = path.join(work, 'many');
     fs.mkdirSync(folder);
