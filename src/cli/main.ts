@@ -51,6 +51,51 @@ export interface JsonMatch {
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Where a long run shows how far it has got: a terminal line, rewritten in place. No progress when absent. */
+  progress?(text: string): void;
+}
+
+/** A run shows its progress once it has taken this long (ms), and updates it at most this often. */
+const PROGRESS_AFTER = 500;
+const PROGRESS_EVERY = 200;
+
+/** `1200 of 10000 files analysed` on one terminal line: shown once a run has taken a while, rewritten in place, cleared at the end. */
+export class ProgressLine {
+  private count = 0;
+  private shownAt = 0;
+  /** Something is on the line now. */
+  private onLine = false;
+
+  constructor(
+    private readonly show: (text: string) => void,
+    private readonly total: number,
+    private readonly began: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  fileDone(): void {
+    this.count++;
+    const now = this.now();
+    if (now - this.began < PROGRESS_AFTER || now - this.shownAt < PROGRESS_EVERY) return;
+    this.shownAt = now;
+    this.write(`news-annotator: ${this.count} of ${this.total} files analysed`);
+  }
+
+  /** What the run does next, on the same line, once the run has been long enough to show any. */
+  stage(text: string): void {
+    if (this.shownAt) this.write(`news-annotator: ${text}`);
+  }
+
+  /** Clears the line, before anything else is written to the terminal. */
+  clear(): void {
+    if (this.onLine) this.show('\r\x1b[K');
+    this.onLine = false;
+  }
+
+  private write(text: string): void {
+    this.show(`\r\x1b[K${text}`);
+    this.onLine = true;
+  }
 }
 
 const USAGE = `Usage: news-annotator [--json] [--cue-verb VERB]... <file or folder>...
@@ -439,7 +484,9 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   const matcher = new ArticleMatcher();
   const report = needs.json ? new JsonReport(output) : null;
   const speakers = new SpeakerMerger();
+  const progress = output.progress ? new ProgressLine(output.progress, files.length, began) : undefined;
   const onResult = (result: AnalysedDocument | string) => {
+    progress?.fileDone();
     if (typeof result === 'string') {
       problems.push(result);
       return;
@@ -455,13 +502,20 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
     }
   };
   const analysis = await analyseFiles(files, options, needs, onResult);
+  progress?.clear();
   for (const problem of problems) output.err(`news-annotator: ${problem}\n`);
   if (args.exportFormat) {
     const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
     return Math.max(exported, problems.length ? 1 : 0);
   }
-  if (report) await report.finish(speakers.merged(), analysis.matches(matcher));
-  else writeSummary(documents, output);
+  if (report) {
+    const matches = analysis.matches(matcher);
+    progress?.stage('matching quotations across articles…');
+    await report.finish(speakers.merged(), matches);
+    progress?.clear();
+  } else {
+    writeSummary(documents, output);
+  }
   if (args.stats) {
     const megabytes = characters / 1e6;
     const seconds = (Date.now() - began) / 1000;
@@ -488,9 +542,12 @@ if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROL
 } else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  // Progress goes to a terminal, and not where the JSON report is being written as it comes.
+  const showProgress = process.stderr.isTTY && !(process.stdout.isTTY && process.argv.includes('--json'));
   run(process.argv.slice(2), {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),
+    progress: showProgress ? text => process.stderr.write(text) : undefined,
   }).then(
     code => { process.exitCode = code; },
     e => { process.stderr.write(`news-annotator: ${(e as Error).message}\n`); process.exitCode = 3; },

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ProgressLine } from '../../src/cli/main';
 import { ArticleMatcher } from '../../src/core/crossSource/matchArticles';
 import { quoteSpans } from '../../src/core/crossSource/quoteSpans';
 import { decodeArticle } from '../../src/core/text';
@@ -148,5 +149,28 @@ suite('Command line', function () {
     const expected = matcher.matches()!;
     assert.ok(expected.length > 80, `${expected.length} matches`);
     assert.deepStrictEqual(together.matches, JSON.parse(JSON.stringify(expected)));
+  });
+});
+
+suite('Command line: progress on a terminal', () => {
+  test('a long run shows files done on one line, rewritten at most five times a second, then clears it', () => {
+    const shown: string[] = [];
+    let clock = 1000;
+    const progress = new ProgressLine(text => shown.push(text), 3000, 1000, () => clock);
+    for (let i = 0; i < 1000; i++) { clock += 1; progress.fileDone(); } // a file a millisecond: nothing for half a second
+    assert.deepStrictEqual(shown, ['\r\x1b[Knews-annotator: 500 of 3000 files analysed', '\r\x1b[Knews-annotator: 700 of 3000 files analysed', '\r\x1b[Knews-annotator: 900 of 3000 files analysed']);
+    progress.stage('matching quotations across articles…');
+    progress.clear();
+    progress.clear();
+    assert.deepStrictEqual(shown.slice(3), ['\r\x1b[Knews-annotator: matching quotations across articles…', '\r\x1b[K']);
+  });
+
+  test('a short run shows nothing', () => {
+    const shown: string[] = [];
+    const progress = new ProgressLine(text => shown.push(text), 10, Date.now());
+    for (let i = 0; i < 10; i++) progress.fileDone();
+    progress.stage('matching quotations across articles…');
+    progress.clear();
+    assert.deepStrictEqual(shown, []);
   });
 });
