@@ -479,6 +479,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   let analysed = 0;
   let characters = 0;
   const files = args.paths.flatMap(given => collectFiles(given, problems));
+  if (files.length === 0 && problems.length === 0) output.err('news-annotator: no articles found (folders are searched for *.txt files)\n');
   // The text travels back from the threads only for what reads it: exports.
   const needs: Needs = { text: args.exportFormat !== undefined, json: args.json && !args.exportFormat };
   const matcher = new ArticleMatcher();

@@ -121,6 +121,14 @@ suite('Command line', function () {
     assert.strictEqual(runCli(['--bogus', 'x.txt']).code, 2);
   });
 
+  test('a folder with no articles says so, and the report is empty', () => {
+    fs.mkdirSync(path.join(work, 'nothing-here'));
+    const { code, out, err } = runCli(['--json', 'nothing-here']);
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(JSON.parse(out), { documents: [], speakers: [], matches: [] });
+    assert.match(err, /no articles found \(folders are searched for \*\.txt files\)/);
+  });
+
   test('--help and -h print the usage on stdout, with no complaint', () => {
     for (const flag of ['--help', '-h']) {
       const { code, out, err } = runCli([flag]);
