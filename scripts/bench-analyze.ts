@@ -6,14 +6,13 @@
  * average, since other work on the machine slows both. The readable summary (no `--json`) is timed
  * too: it runs the analysis alone, without the cross-source matching. The bare pass is also timed
  * shared among one thread per core, a baseline that uses the machine as the command line does.
- * `--runs N` (3 unless given)
- * rounds of all three; the middle one is reported. Skips when the corpus is absent.
+ * `--runs N` (3 unless given) rounds of all; the middle one is reported. Skips when the corpus is absent.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { isMainThread, Worker, workerData } from 'worker_threads';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const corpus = path.resolve(repoRoot, '..', 'shared', 'eval-data', 'allsides-scale', 'articles');
@@ -33,26 +32,18 @@ function bareReadAndSplit(files: readonly string[]): { seconds: number; bytes: n
   return { seconds: Number(process.hrtime.bigint() - began) / 1e9, bytes, words };
 }
 
-/** The thread body of the bare pass on every core: `bareReadAndSplit` over its share of the files. */
-const BARE_THREAD = `
-const { parentPort, workerData } = require('worker_threads');
-const fs = require('fs');
-let words = 0;
-for (const file of workerData) words += fs.readFileSync(file, 'utf8').split(/\\s+/).length;
-parentPort.postMessage(words);
-`;
-
 /**
  * The bare pass with the files shared among one thread per core, as the command line shares them:
  * a baseline that, like the command line, needs every core, so that the ratio to it stays put when
- * another load on the machine takes part of a core.
+ * another load on the machine takes part of a core. Each thread runs this script, which then does
+ * `bareReadAndSplit` over its share (see the end of the file).
  */
 async function bareOnEveryCore(files: readonly string[]): Promise<{ seconds: number }> {
   const threads = os.availableParallelism();
   const began = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: threads }, (_, t) => new Promise<number>((resolve, reject) => {
-    const worker = new Worker(BARE_THREAD, { eval: true, workerData: files.filter((_, i) => i % threads === t) });
-    worker.once('message', resolve);
+  await Promise.all(Array.from({ length: threads }, (_, t) => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: files.filter((_, i) => i % threads === t) });
+    worker.once('exit', () => resolve());
     worker.once('error', reject);
   })));
   return { seconds: Number(process.hrtime.bigint() - began) / 1e9 };
@@ -111,4 +102,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(code => { process.exitCode = code; });
+if (isMainThread) main().then(code => { process.exitCode = code; });
+else bareReadAndSplit(workerData as string[]);

@@ -28,6 +28,7 @@
  */
 import { isUpperChar } from '../analysis/chars';
 import { FNV_OFFSET, fnv1a, pairHome, spread } from '../hash';
+import { grown } from '../typedArrays';
 import { CancellationLike } from '../types';
 import { compareQuotes, Comparison, CORROBORATED_EVIDENCE, MatchKind, QuoteWords, STANDALONE_EVIDENCE } from './matchKinds';
 import { NgramIndex, type NgramIndexSnapshot, trigramKey } from './ngramIndex';
@@ -1170,12 +1171,6 @@ export interface WordingCountsSnapshot {
   readonly size: number;
 }
 
-/** A copy of `array` with room for `length` elements. */
-function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(array);
-  return copy;
-}
 
 const TITLE_WORD = /[\p{L}'’]+/gu;
 const CAPITALISED = /^\p{Lu}/u;

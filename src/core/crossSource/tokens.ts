@@ -6,6 +6,7 @@
  */
 import { isLetterOrDigitChar } from '../analysis/chars';
 import { FNV_OFFSET, fnv1a } from '../hash';
+import { grown } from '../typedArrays';
 
 /** A word of a quotation: its normalised form and where it lies in the text it was read from. */
 export interface WordToken {
@@ -288,12 +289,6 @@ export class Vocabulary {
 function folded(code: number): number {
   if (code >= 0x41 && code <= 0x5a) return code + 0x20;
   return code === 0x2019 || code === 0x2bc ? 0x27 : code;
-}
-
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T): T {
-  const larger = new (array.constructor as new (length: number) => T)(2 * array.length);
-  larger.set(array);
-  return larger;
 }
 
 /** A `Vocabulary` as plain data, which threads can pass to each other. */
