@@ -34,8 +34,11 @@ export interface AnalysedDocument {
   readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
   /** Who said each quotation (null: no one found), for the speakers across all documents. */
   readonly quoteSpeakers: readonly (string | null)[];
-  /** The document's entry in the `--json` report, serialised where it was analysed; empty otherwise. */
-  readonly json: string;
+  /**
+   * The document's entry in the `--json` report, serialised (in UTF-8) where it was analysed; empty
+   * otherwise. Bytes, not a string: the thread that writes the report then has nothing to encode.
+   */
+  readonly json: Uint8Array;
   /** The quotations as cross-source matching reads them (`--json`), found where it was analysed; empty otherwise. */
   readonly quoteSpans: readonly QuoteInput[];
 }
@@ -49,7 +52,8 @@ export interface JsonMatch {
 }
 
 export interface Output {
-  out(text: string): void;
+  /** Text, or UTF-8 bytes. */
+  out(text: string | Uint8Array): void;
   err(text: string): void;
   /** Where a long run shows how far it has got: a terminal line, rewritten in place. No progress when absent. */
   progress?(text: string): void;
@@ -210,6 +214,9 @@ interface Needs {
   readonly json: boolean;
 }
 
+const utf8 = new TextEncoder();
+const NO_BYTES = new Uint8Array(0);
+
 /** Reads and analyses one file, or says why it cannot be. */
 function analyseFile(file: string, options: AnalysisOptions, needs: Needs): AnalysedDocument | string {
   let bytes: Uint8Array;
@@ -228,7 +235,7 @@ function analyseFile(file: string, options: AnalysisOptions, needs: Needs): Anal
   // Threads hand results over by copying: the text goes along only when the report needs it.
   // Serialising and finding the spans to match here, on the analysis threads, keeps that work off
   // the single thread that writes the report.
-  const json = needs.json ? JSON.stringify({ file, quotes: quotes.map(quoteJson) }) : '';
+  const json = needs.json ? utf8.encode(JSON.stringify({ file, quotes: quotes.map(quoteJson) })) : NO_BYTES;
   const spans = needs.json ? quoteSpansOf(analysis) : [];
   return {
     file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes: needs.json ? [] : quotes, speakers },
@@ -378,37 +385,42 @@ const REPORT_CHUNK = 1 << 20;
  * then the matches.
  */
 class JsonReport {
-  private chunk: string[] = [];
+  private chunk: Uint8Array[] = [];
   private chunkLength = 0;
   private documents = 0;
 
   constructor(private readonly output: Output) {
-    this.write('{"documents":[');
+    this.write(utf8.encode('{"documents":['));
   }
 
-  document(json: string): void {
-    this.write(`${this.documents++ ? ',' : ''}\n${json}`);
+  /** `json`: the document's entry, in UTF-8. */
+  document(json: Uint8Array): void {
+    this.write(this.documents++ ? DOCUMENT_AFTER_FIRST : DOCUMENT_FIRST);
+    this.write(json);
   }
 
   async finish(speakers: readonly WorkspaceSpeaker[], matches: Promise<readonly JsonMatch[]>): Promise<void> {
-    this.write(`\n],"speakers":${JSON.stringify(speakersJson(speakers))},\n`);
+    this.write(utf8.encode(`\n],"speakers":${JSON.stringify(speakersJson(speakers))},\n`));
     this.flush();
-    this.write(`"matches":${JSON.stringify(await matches)}}\n`);
+    this.write(utf8.encode(`"matches":${JSON.stringify(await matches)}}\n`));
     this.flush();
   }
 
-  private write(text: string): void {
-    this.chunk.push(text);
-    this.chunkLength += text.length;
+  private write(bytes: Uint8Array): void {
+    this.chunk.push(bytes);
+    this.chunkLength += bytes.length;
     if (this.chunkLength >= REPORT_CHUNK) this.flush();
   }
 
   private flush(): void {
-    if (this.chunk.length) this.output.out(this.chunk.join(''));
+    if (this.chunk.length) this.output.out(Buffer.concat(this.chunk, this.chunkLength));
     this.chunk = [];
     this.chunkLength = 0;
   }
 }
+
+const DOCUMENT_FIRST = utf8.encode('\n');
+const DOCUMENT_AFTER_FIRST = utf8.encode(',\n');
 
 function lineStarts(text: string): number[] {
   const starts = [0];

@@ -21,7 +21,7 @@ const QUOTE = '“It is the cheapest way to move people across the bay after ten
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(args, { out: t => { out += t; }, err: t => { err += t; } });
+  const code = await run(args, { out: t => { out += typeof t === 'string' ? t : new TextDecoder().decode(t); }, err: t => { err += t; } });
   return { code, out, err };
 }
 
