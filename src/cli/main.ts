@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { analyzeArticle, type ArticleSpeakers, mergeSpeakers, primeAnalysis, SpeakerMerger, type WorkspaceSpeaker } from '../core/analyze';
+import { analyzeArticle, type ArticleSpeakers, primeAnalysis, SpeakerMerger, type WorkspaceSpeaker } from '../core/analyze';
 import { ArticleMatcher, shareOfMatches } from '../core/crossSource/matchArticles';
 import type { CrossSourceMatch, MatcherSnapshot, QuoteInput } from '../core/crossSource/matcher';
 import { quoteSpansOf } from '../core/crossSource/quoteSpans';
@@ -18,27 +18,29 @@ import { decodeArticle } from '../core/text';
 import { EXPORT_FORMATS, type ExportFormat, exportAnnotations } from './exportAnnotations';
 import type { AnalysisOptions, ArticleAnalysis, Quote, Span } from '../core/types';
 
-/** One analysed file: its path as the user gave it, its text and what the analysis found. */
+/** What a run prints: the `--json` report, the readable summary, or an export of the annotations. */
+type Mode = 'json' | 'summary' | 'export';
+
+/** One analysed file: its path as the user gave it, and what the run needs of its text and analysis. */
 export interface AnalysedDocument {
   readonly file: string;
   /** The decoded text, for exports; empty otherwise. */
   readonly text: string;
   /** Length of the decoded text, in UTF-16 code units. */
   readonly characters: number;
-  /** The line (from 1) each quotation starts on, in the order of `analysis.quotes`. */
-  readonly lines: readonly number[];
   /**
-   * The parts of the analysis the report uses (structure stays behind in the worker). For `--json`,
-   * the quotations (and `lines`) are left out: `json` has them, and copying them between threads costs.
+   * The parts of the analysis the run uses (structure stays behind in the worker). The quotations
+   * are there for exports only: for a report, `entry` has them, and copying them between threads costs.
    */
   readonly analysis: Pick<ArticleAnalysis, 'headline' | 'quotes' | 'speakers'>;
   /** Who said each quotation (null: no one found), for the speakers across all documents. */
   readonly quoteSpeakers: readonly (string | null)[];
   /**
-   * The document's entry in the `--json` report, serialised (in UTF-8) where it was analysed; empty
-   * otherwise. Bytes, not a string: the thread that writes the report then has nothing to encode.
+   * The document's part of the report (its `--json` entry, or its block of the summary) in UTF-8,
+   * written where it was analysed; empty for exports. Bytes, not a string: the thread that writes
+   * the report then has nothing to encode.
    */
-  readonly json: Uint8Array;
+  readonly entry: Uint8Array;
   /** The quotations as cross-source matching reads them (`--json`), found where it was analysed; empty otherwise. */
   readonly quoteSpans: readonly QuoteInput[];
 }
@@ -208,17 +210,11 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/** What the report needs back from the analysis of a file besides the analysis itself. */
-interface Needs {
-  readonly text: boolean;
-  readonly json: boolean;
-}
-
 const utf8 = new TextEncoder();
 const NO_BYTES = new Uint8Array(0);
 
 /** Reads and analyses one file, or says why it cannot be. */
-function analyseFile(file: string, options: AnalysisOptions, needs: Needs): AnalysedDocument | string {
+function analyseFile(file: string, options: AnalysisOptions, mode: Mode): AnalysedDocument | string {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
@@ -230,16 +226,15 @@ function analyseFile(file: string, options: AnalysisOptions, needs: Needs): Anal
   const { text } = decoded;
   const analysis = analyzeArticle(text, options);
   const { headline, quotes, speakers } = analysis;
-  const starts = needs.json ? [] : lineStarts(text); // `--json` needs no lines
-  const lines = starts.length ? quotes.map(q => lineOf(starts, q.start)) : [];
-  // Threads hand results over by copying: the text goes along only when the report needs it.
-  // Serialising and finding the spans to match here, on the analysis threads, keeps that work off
-  // the single thread that writes the report.
-  const json = needs.json ? utf8.encode(JSON.stringify({ file, quotes: quotes.map(quoteJson) })) : NO_BYTES;
-  const spans = needs.json ? quoteSpansOf(analysis) : [];
+  // Threads hand results over by copying: the text and the quotations go along only for exports.
+  // Writing the document's part of the report and finding the spans to match here, on the analysis
+  // threads, keeps that work off the single thread that writes the report.
+  const entry = mode === 'json' ? utf8.encode(JSON.stringify({ file, quotes: quotes.map(quoteJson) }))
+    : mode === 'summary' ? utf8.encode(documentSummary(file, text, analysis)) : NO_BYTES;
+  const exported = mode === 'export';
   return {
-    file, text: needs.text ? text : '', characters: text.length, lines, analysis: { headline, quotes: needs.json ? [] : quotes, speakers },
-    quoteSpeakers: quotes.map(q => q.speaker), json, quoteSpans: spans,
+    file, text: exported ? text : '', characters: text.length, analysis: { headline, quotes: exported ? quotes : [], speakers },
+    quoteSpeakers: quotes.map(q => q.speaker), entry, quoteSpans: mode === 'json' ? quoteSpansOf(analysis) : [],
   };
 }
 
@@ -250,7 +245,7 @@ const WORKER_ROLE = 'news-annotator-analysis';
 interface WorkerTask {
   readonly role: typeof WORKER_ROLE;
   readonly options: AnalysisOptions;
-  readonly needs: Needs;
+  readonly mode: Mode;
 }
 
 /** What a worker is asked once its files are analysed (`--json`): its share of the matching. */
@@ -293,12 +288,12 @@ function inSharedMemory<T>(value: T): T {
  * pairing of the quotations, which only starts once every article is indexed.
  */
 function analyseFiles(
-  files: readonly string[], options: AnalysisOptions, needs: Needs, onResult: (result: AnalysedDocument | string) => void,
+  files: readonly string[], options: AnalysisOptions, mode: Mode, onResult: (result: AnalysedDocument | string) => void,
 ): Promise<Analysis> {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = Math.min(cores, 8, Math.floor(files.length / FILES_PER_WORKER));
   if (workers < 2) {
-    for (const file of files) onResult(analyseFile(file, options, needs));
+    for (const file of files) onResult(analyseFile(file, options, mode));
     return Promise.resolve({ matches: matcher => Promise.resolve(matcher.matches() ?? []) });
   }
   /** Results in before some of those ahead of them, by place in `files`. */
@@ -327,7 +322,7 @@ function analyseFiles(
       return sharesIn.then(() => matcher.matchesFromShares(shares));
     };
     for (let w = 0; w < workers; w++) {
-      const task: WorkerTask = { role: WORKER_ROLE, options, needs };
+      const task: WorkerTask = { role: WORKER_ROLE, options, mode };
       const worker = new Worker(__filename, { workerData: task });
       threads.push(worker);
       worker.on('message', (message: WorkerMessage) => {
@@ -343,8 +338,8 @@ function analyseFiles(
           onResult(next);
         }
         if (handedOver < files.length) return;
-        if (!needs.json) threads.forEach(thread => thread.postMessage({ done: true } satisfies TaskMessage));
-        resolve({ matches: needs.json ? matches : () => Promise.resolve([]) });
+        if (mode !== 'json') threads.forEach(thread => thread.postMessage({ done: true } satisfies TaskMessage));
+        resolve({ matches: mode === 'json' ? matches : () => Promise.resolve([]) });
       });
       worker.on('error', fail);
       worker.on('exit', code => { if (code !== 0) fail(new Error(`an analysis worker stopped with code ${code}`)); });
@@ -376,46 +371,52 @@ const articleSpeakers = (d: AnalysedDocument): ArticleSpeakers => ({ quotes: d.q
 const speakersJson = (speakers: readonly WorkspaceSpeaker[]) =>
   speakers.map(s => ({ name: s.name, aliases: s.aliases, titles: s.titles, quotes: s.quotes, documents: s.documents }));
 
-/** How much of the `--json` report is gathered before it is written: one write per document would cost a system call each. */
+/** How much of a report is gathered before it is written: one write per document would cost a system call each. */
 const REPORT_CHUNK = 1 << 20;
 
 /**
- * Writes the `--json` report as its parts come in, so that a large corpus never becomes one string
- * and no document waits for the others: each document as soon as it is analysed, then the speakers,
- * then the matches.
+ * A report written as its parts come in, so that a large corpus never becomes one string and no
+ * document waits for the others: each document's part as soon as it and those before it are
+ * analysed, then what takes them all.
  */
-class JsonReport {
+class ReportOutput {
   private chunk: Uint8Array[] = [];
   private chunkLength = 0;
-  private documents = 0;
 
-  constructor(private readonly output: Output) {
-    this.write(utf8.encode('{"documents":['));
-  }
+  constructor(private readonly output: Output) {}
 
-  /** `json`: the document's entry, in UTF-8. */
-  document(json: Uint8Array): void {
-    this.write(this.documents++ ? DOCUMENT_AFTER_FIRST : DOCUMENT_FIRST);
-    this.write(json);
-  }
-
-  async finish(speakers: readonly WorkspaceSpeaker[], matches: Promise<readonly JsonMatch[]>): Promise<void> {
-    this.write(utf8.encode(`\n],"speakers":${JSON.stringify(speakersJson(speakers))},\n`));
-    this.flush();
-    this.write(utf8.encode(`"matches":${JSON.stringify(await matches)}}\n`));
-    this.flush();
-  }
-
-  private write(bytes: Uint8Array): void {
+  write(bytes: Uint8Array): void {
     this.chunk.push(bytes);
     this.chunkLength += bytes.length;
     if (this.chunkLength >= REPORT_CHUNK) this.flush();
   }
 
-  private flush(): void {
+  flush(): void {
     if (this.chunk.length) this.output.out(Buffer.concat(this.chunk, this.chunkLength));
     this.chunk = [];
     this.chunkLength = 0;
+  }
+}
+
+/** The `--json` report: the documents, then the speakers, then the matches. */
+class JsonReport {
+  private documents = 0;
+
+  constructor(private readonly out: ReportOutput) {
+    out.write(utf8.encode('{"documents":['));
+  }
+
+  /** `entry`: the document's entry, in UTF-8. */
+  document(entry: Uint8Array): void {
+    this.out.write(this.documents++ ? DOCUMENT_AFTER_FIRST : DOCUMENT_FIRST);
+    this.out.write(entry);
+  }
+
+  async finish(speakers: readonly WorkspaceSpeaker[], matches: Promise<readonly JsonMatch[]>): Promise<void> {
+    this.out.write(utf8.encode(`\n],"speakers":${JSON.stringify(speakersJson(speakers))},\n`));
+    this.out.flush();
+    this.out.write(utf8.encode(`"matches":${JSON.stringify(await matches)}}\n`));
+    this.out.flush();
   }
 }
 
@@ -442,34 +443,37 @@ function lineOf(starts: readonly number[], offset: number): number {
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
-/** The readable summary: per article, each speaker with their quotations, then the workspace's speakers. */
-function writeSummary(documents: readonly AnalysedDocument[], output: Output): void {
-  for (const { file, lines, analysis } of documents) {
-    const lineOfQuote = new Map(analysis.quotes.map((q, i) => [q, lines[i]]));
-    const quoted = analysis.quotes.filter(q => q.kind !== 'other');
-    output.out(`${file}${analysis.headline ? `  "${clip(oneLine(analysis.headline.text), 70)}"` : ''}\n`);
-    output.out(`  ${quoted.length} quotation${quoted.length === 1 ? '' : 's'}, ${analysis.speakers.length} speaker${analysis.speakers.length === 1 ? '' : 's'}\n`);
-    const bySpeaker = new Map<string, Quote[]>();
-    for (const q of quoted) {
-      const key = q.speaker ?? '(no speaker found)';
-      bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
-    }
-    for (const [speaker, quotes] of bySpeaker) {
-      const record = analysis.speakers.find(s => s.name === speaker);
-      const also = record && (record.titles.length || record.aliases.length) ? ` (${[...record.titles, ...record.aliases].join('; ')})` : '';
-      output.out(`  ${speaker}${also}\n`);
-      for (const q of quotes) {
-        const how = q.cue ? `${q.speakerMention ? `${oneLine(q.speakerMention.text)} ` : ''}${q.cue.text}, ${q.evidence}, ${q.confidence.toFixed(2)}` : q.evidence;
-        output.out(`    line ${lineOfQuote.get(q)}  ${q.kind.padEnd(8)} “${clip(oneLine(q.text), 80)}”  [${how}]\n`);
-      }
-    }
-    output.out('\n');
+/** An article's part of the readable summary: each speaker with their quotations, and the line each starts on. */
+function documentSummary(file: string, text: string, analysis: ArticleAnalysis): string {
+  const starts = lineStarts(text);
+  const quoted = analysis.quotes.filter(q => q.kind !== 'other');
+  const lines = [
+    `${file}${analysis.headline ? `  "${clip(oneLine(analysis.headline.text), 70)}"` : ''}`,
+    `  ${quoted.length} quotation${quoted.length === 1 ? '' : 's'}, ${analysis.speakers.length} speaker${analysis.speakers.length === 1 ? '' : 's'}`,
+  ];
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const q of quoted) {
+    const key = q.speaker ?? '(no speaker found)';
+    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
   }
-  const speakers = mergeSpeakers(documents.map(articleSpeakers)).filter(s => s.quotes > 0);
-  if (documents.length > 1 && speakers.length) {
-    output.out('Speakers across all articles\n');
-    for (const s of speakers) output.out(`  ${s.name}: ${s.quotes} quotation${s.quotes === 1 ? '' : 's'} in ${s.documents} article${s.documents === 1 ? '' : 's'}\n`);
+  for (const [speaker, quotes] of bySpeaker) {
+    const record = analysis.speakers.find(s => s.name === speaker);
+    const also = record && (record.titles.length || record.aliases.length) ? ` (${[...record.titles, ...record.aliases].join('; ')})` : '';
+    lines.push(`  ${speaker}${also}`);
+    for (const q of quotes) {
+      const how = q.cue ? `${q.speakerMention ? `${oneLine(q.speakerMention.text)} ` : ''}${q.cue.text}, ${q.evidence}, ${q.confidence.toFixed(2)}` : q.evidence;
+      lines.push(`    line ${lineOf(starts, q.start)}  ${q.kind.padEnd(8)} “${clip(oneLine(q.text), 80)}”  [${how}]`);
+    }
   }
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** The summary's closing part, when there are several articles: their speakers taken together. */
+function speakersSummary(speakers: readonly WorkspaceSpeaker[], documents: number): string {
+  const quoted = speakers.filter(s => s.quotes > 0);
+  if (documents < 2 || quoted.length === 0) return '';
+  const lines = quoted.map(s => `  ${s.name}: ${s.quotes} quotation${s.quotes === 1 ? '' : 's'} in ${s.documents} article${s.documents === 1 ? '' : 's'}\n`);
+  return `Speakers across all articles\n${lines.join('')}`;
 }
 
 /** Runs the command line; returns the exit code (0 fine, 1 some input unreadable, 2 usage). */
@@ -492,10 +496,10 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   let characters = 0;
   const files = args.paths.flatMap(given => collectFiles(given, problems));
   if (files.length === 0 && problems.length === 0) output.err('news-annotator: no articles found (folders are searched for *.txt files)\n');
-  // The text travels back from the threads only for what reads it: exports.
-  const needs: Needs = { text: args.exportFormat !== undefined, json: args.json && !args.exportFormat };
+  const mode: Mode = args.exportFormat ? 'export' : args.json ? 'json' : 'summary';
   const matcher = new ArticleMatcher();
-  const report = needs.json ? new JsonReport(output) : null;
+  const reportOutput = new ReportOutput(output);
+  const json = mode === 'json' ? new JsonReport(reportOutput) : null;
   const speakers = new SpeakerMerger();
   const progress = output.progress ? new ProgressLine(output.progress, files.length, began) : undefined;
   const onResult = (result: AnalysedDocument | string) => {
@@ -506,28 +510,32 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
     }
     analysed++;
     characters += result.characters;
-    if (!report) documents.push(result);
-    else {
-      // Written, indexed and merged now: nothing of the document is kept.
-      report.document(result.json);
-      matcher.add(result.file, result.quoteSpans);
-      speakers.add(articleSpeakers(result));
+    if (mode === 'export') {
+      documents.push(result);
+      return;
     }
+    // Written, indexed and merged now: nothing of the document is kept.
+    if (json) {
+      json.document(result.entry);
+      matcher.add(result.file, result.quoteSpans);
+    } else reportOutput.write(result.entry);
+    speakers.add(articleSpeakers(result));
   };
-  const analysis = await analyseFiles(files, options, needs, onResult);
+  const analysis = await analyseFiles(files, options, mode, onResult);
   progress?.clear();
   for (const problem of problems) output.err(`news-annotator: ${problem}\n`);
   if (args.exportFormat) {
     const exported = exportAnnotations(documents, args.exportFormat, args.out, output);
     return Math.max(exported, problems.length ? 1 : 0);
   }
-  if (report) {
+  if (json) {
     const matches = analysis.matches(matcher);
     progress?.stage('matching quotations across articles…');
-    await report.finish(speakers.merged(), matches);
+    await json.finish(speakers.merged(), matches);
     progress?.clear();
   } else {
-    writeSummary(documents, output);
+    reportOutput.write(utf8.encode(speakersSummary(speakers.merged(), analysed)));
+    reportOutput.flush();
   }
   if (args.stats) {
     const megabytes = characters / 1e6;
@@ -545,7 +553,7 @@ if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROL
   primeAnalysis(task.options);
   parentPort!.on('message', (message: TaskMessage) => {
     if ('files' in message) {
-      const results = message.files.map(([file, index]) => [index, analyseFile(file, task.options, task.needs)] as const);
+      const results = message.files.map(([file, index]) => [index, analyseFile(file, task.options, task.mode)] as const);
       parentPort!.postMessage({ results } satisfies WorkerMessage);
       return;
     }
@@ -555,8 +563,8 @@ if (!isMainThread && (workerData as WorkerTask | undefined)?.role === WORKER_ROL
 } else if (require.main === module) {
   // `news-annotator ... | head` closes the pipe early; that is not an error.
   process.stdout.on('error', e => { if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
-  // Progress goes to a terminal, and not where the JSON report is being written as it comes.
-  const showProgress = process.stderr.isTTY && !(process.stdout.isTTY && process.argv.includes('--json'));
+  // Progress goes to a terminal, and not where a report is being written as it comes (exports are written at the end).
+  const showProgress = process.stderr.isTTY && !(process.stdout.isTTY && !process.argv.includes('--export'));
   run(process.argv.slice(2), {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),

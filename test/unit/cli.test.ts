@@ -158,6 +158,23 @@ suite('Command line', function () {
     assert.ok(expected.length > 80, `${expected.length} matches`);
     assert.deepStrictEqual(together.matches, JSON.parse(JSON.stringify(expected)));
   });
+
+  test('the readable summary of many files, written on several threads, is each file\'s in order, then the speakers', () => {
+    const many = (i: number) => path.join('many', `a${String(i).padStart(3, '0')}.txt`);
+    if (!fs.existsSync(path.join(work, 'many'))) {
+      fs.mkdirSync(path.join(work, 'many'));
+      for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(work, many(i)), i % 4 === 1 || i % 4 === 2 ? ARTICLE_ONE : ARTICLE_TWO);
+    }
+    const blocks = runCli(['many']).out.split('\n\n');
+    // One by one (too few files for threads): the summary of each kind of article.
+    const [two, one] = runCli([many(0), many(1)]).out.split('\n\n');
+    assert.strictEqual(blocks.length, 80 + 1);
+    for (let i = 0; i < 80; i++) {
+      const template = i % 4 === 1 || i % 4 === 2 ? one.replace(many(1), many(i)) : two.replace(many(0), many(i));
+      assert.strictEqual(blocks[i], template, many(i));
+    }
+    assert.strictEqual(blocks[80], 'Speakers across all articles\n  Tom Park: 80 quotations in 40 articles\n  Ruiz: 40 quotations in 40 articles\n');
+  });
 });
 
 suite('Command line: progress on a terminal', () => {
