@@ -454,10 +454,13 @@ function documentSummary(file: string, text: string, analysis: ArticleAnalysis):
   const bySpeaker = new Map<string, Quote[]>();
   for (const q of quoted) {
     const key = q.speaker ?? '(no speaker found)';
-    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), q]);
+    const theirs = bySpeaker.get(key);
+    if (theirs) theirs.push(q);
+    else bySpeaker.set(key, [q]);
   }
+  const records = new Map(analysis.speakers.map(s => [s.name, s]));
   for (const [speaker, quotes] of bySpeaker) {
-    const record = analysis.speakers.find(s => s.name === speaker);
+    const record = records.get(speaker);
     const also = record && (record.titles.length || record.aliases.length) ? ` (${[...record.titles, ...record.aliases].join('; ')})` : '';
     lines.push(`  ${speaker}${also}`);
     for (const q of quotes) {

@@ -15,8 +15,9 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 let cli = '';
 let work = '';
 
-function runCli(args: readonly string[]) {
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
+/** Runs the command line; stops it after `timeout` ms (its code is then null). */
+function runCli(args: readonly string[], timeout = 60_000) {
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20, timeout });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -99,6 +100,16 @@ suite('Command line', function () {
     assert.match(out, /news\/one\.txt {2}"Bridge Reopens: ‘A Good Day’"/);
     assert.match(out, /Tom Park\n {4}line 5 {2}direct {3}“We are ahead of schedule,”/);
     assert.match(out, /Speakers across all articles\n {2}Tom Park: 2 quotations in 1 article\n {2}Ruiz: 1 quotation in 1 article/);
+  });
+
+  test('the summary of an article with 100,000 quotations by one speaker lists every one, in seconds', () => {
+    const remarks = Array.from({ length: 50_000 }, (_, i) => `\u201cWe will build it, number ${i},\u201d Ann Lee said. \u201cIt is done.\u201d`);
+    fs.writeFileSync(path.join(work, 'long.txt'), `Long Day\n\n${remarks.join(' ')}\n`);
+    // About 2 s here; listing each speaker's quotations once took time growing with their square (over 90 s).
+    const { code, out } = runCli(['long.txt'], 30_000);
+    assert.strictEqual(code, 0, 'the command line did not finish in 30 s');
+    assert.match(out, /^long\.txt {2}"Long Day"\n {2}100000 quotations, 1 speaker\n {2}Ann Lee\n/);
+    assert.strictEqual(out.split('\n').filter(line => line.startsWith('    line 3  direct')).length, 100_000);
   });
 
   test('--cue-verb adds a speech verb', () => {
