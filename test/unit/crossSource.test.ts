@@ -261,6 +261,18 @@ suite('cross-source copies of one wording', () => {
   });
 });
 
+suite('cross-source near-identical quotations', () => {
+  test('thousands of near-identical quotations in one article: none walks all the others, and a remark sharing their common words still matches its copy', function () {
+    // Each of these 30,000 walked the trigrams the others share (`we will build`) in full: 2.7 billion steps.
+    this.timeout(10_000);
+    const numbered = quotes(...Array.from({ length: 30_000 }, (_, i) => `We will build it, number ${i}`));
+    const remark = 'We will build it zanzibar quixotic';
+    const matcher = matcherOf(numbered, quotes(remark), quotes(remark));
+    // Its trigrams but two are held by 30,002 quotations; the two it shares with its copy alone find it.
+    assert.deepStrictEqual(described(matcher.allMatches()), ['1:0-2:0 exact']);
+  });
+});
+
 suite('cross-source matching shared out among threads', () => {
   test('restored copies of a snapshot, each working out its share of the articles, find what allMatches finds, in its order', () => {
     const shared = 'Police forces of many countries have come together in an incredibly effective way';

@@ -157,6 +157,13 @@ const RARE_WORD_SHARE = 500;
  */
 export const MAX_MATCHED_COPIES = 512;
 /**
+ * Most quotations a trigram may be held by and still be walked as one of a quotation's least common
+ * (see `postingLimitFor`). Well above any in 10,000 real articles (1,395), and low enough that
+ * many near-identical quotations (`"We will build it, number 1"`, `..., number 2`, and so on, in one
+ * article or many) do not each walk all the others: 100,000 of them in one article took 5 minutes.
+ */
+const MAX_FALLBACK_POSTINGS = 4096;
+/**
  * Copies of one wording in one article matched with everything. Its body copies are not matched with
  * one another, and a hover on each would otherwise compare them all again; real articles repeat a
  * wording 14 times at most.
@@ -792,7 +799,9 @@ export class CrossSourceMatcher {
     const floor = skipResolved ? this.firstLive : 0;
     const touched = this.touched;
     let touchedCount = 0;
+    let walked = 0;
     for (let k = 0; k < keyTotal; k++) {
+      if (heads[k] !== -1) walked++;
       for (let p = heads[k]; p !== -1; p = index.next(p)) {
         const id = index.quoteAt(p);
         if (id < floor) break;
@@ -800,7 +809,8 @@ export class CrossSourceMatcher {
         touched[touchedCount++] = id;
       }
     }
-    const needed = Math.min(MIN_SHARED_TRIGRAMS, keyCount);
+    // Fewer trigrams walked than needed only where `MAX_FALLBACK_POSTINGS` held the others back: the walked ones then suffice.
+    const needed = Math.max(1, Math.min(MIN_SHARED_TRIGRAMS, keyCount, walked));
     const candidates = this.candidates;
     let found = 0;
     for (let k = 0; k < touchedCount; k++) {
@@ -814,7 +824,8 @@ export class CrossSourceMatcher {
   /**
    * How many quotations a trigram of the first `keyCount` in `keyScratch` may be held by and still be walked: `maxPostings`, unless
    * that leaves too few of them to find any candidate. A remark carried by many outlets has every
-   * trigram over the limit; then its least common trigrams are walked all the same.
+   * trigram over the limit; then its least common trigrams are walked all the same, those held by
+   * up to `MAX_FALLBACK_POSTINGS` quotations.
    */
   private postingLimitFor(keyCount: number): number {
     const keys = this.keyScratch;
@@ -822,7 +833,8 @@ export class CrossSourceMatcher {
     let usable = 0;
     for (let k = 0; k < keyCount && usable < needed; k++) if (this.index.count(keys[k]) <= this.maxPostings) usable++;
     if (usable >= needed) return this.maxPostings;
-    return Array.from(keys.subarray(0, keyCount), key => this.index.count(key)).sort((x, y) => x - y)[needed - 1];
+    const leastCommon = Array.from(keys.subarray(0, keyCount), key => this.index.count(key)).sort((x, y) => x - y)[needed - 1];
+    return Math.min(leastCommon, MAX_FALLBACK_POSTINGS);
   }
 
   /**
