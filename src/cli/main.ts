@@ -371,30 +371,39 @@ const articleSpeakers = (d: AnalysedDocument): ArticleSpeakers => ({ quotes: d.q
 const speakersJson = (speakers: readonly WorkspaceSpeaker[]) =>
   speakers.map(s => ({ name: s.name, aliases: s.aliases, titles: s.titles, quotes: s.quotes, documents: s.documents }));
 
-/** How much of a report is gathered before it is written: one write per document would cost a system call each. */
+/**
+ * A report's bytes are gathered up to this many, or for this long (ms), before they are written: one
+ * write per document would cost a system call each, and a reader watching the output should not
+ * wait for a megabyte.
+ */
 const REPORT_CHUNK = 1 << 20;
+const REPORT_EVERY = 250;
 
 /**
  * A report written as its parts come in, so that a large corpus never becomes one string and no
  * document waits for the others: each document's part as soon as it and those before it are
  * analysed, then what takes them all.
  */
-class ReportOutput {
+export class ReportOutput {
   private chunk: Uint8Array[] = [];
   private chunkLength = 0;
+  private writtenAt: number;
 
-  constructor(private readonly output: Output) {}
+  constructor(private readonly output: Output, private readonly now: () => number = Date.now) {
+    this.writtenAt = now();
+  }
 
   write(bytes: Uint8Array): void {
     this.chunk.push(bytes);
     this.chunkLength += bytes.length;
-    if (this.chunkLength >= REPORT_CHUNK) this.flush();
+    if (this.chunkLength >= REPORT_CHUNK || this.now() - this.writtenAt >= REPORT_EVERY) this.flush();
   }
 
   flush(): void {
     if (this.chunk.length) this.output.out(Buffer.concat(this.chunk, this.chunkLength));
     this.chunk = [];
     this.chunkLength = 0;
+    this.writtenAt = this.now();
   }
 }
 

@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ProgressLine } from '../../src/cli/main';
+import { ProgressLine, ReportOutput } from '../../src/cli/main';
 import { ArticleMatcher } from '../../src/core/crossSource/matchArticles';
 import { quoteSpans } from '../../src/core/crossSource/quoteSpans';
 import { decodeArticle } from '../../src/core/text';
@@ -185,6 +185,27 @@ suite('Command line', function () {
       assert.strictEqual(blocks[i], template, many(i));
     }
     assert.strictEqual(blocks[80], 'Speakers across all articles\n  Tom Park: 80 quotations in 40 articles\n  Ruiz: 40 quotations in 40 articles\n');
+  });
+});
+
+suite('Command line: the report as it comes', () => {
+  test('parts are written together, a megabyte or a quarter of a second at a time, and the rest when flushed', () => {
+    const written: string[] = [];
+    let clock = 0;
+    const report = new ReportOutput({ out: bytes => written.push(Buffer.from(bytes).toString()), err: () => {} }, () => clock);
+    const part = (text: string) => new TextEncoder().encode(text);
+    report.write(part('a'));
+    clock = 100;
+    report.write(part('b'));
+    assert.deepStrictEqual(written, []);
+    clock = 260;
+    report.write(part('c'));
+    assert.deepStrictEqual(written, ['abc']);
+    report.write(part('x'.repeat(1 << 20)));
+    assert.strictEqual(written.length, 2);
+    report.write(part('d'));
+    report.flush();
+    assert.deepStrictEqual(written.slice(2), ['d']);
   });
 });
 
